@@ -211,7 +211,7 @@ public final class TreeReader {
             source, null, pointer, "more than " + limits.maxAliases() + " YAML aliases");
       }
       if (!anchors.containsKey(name)) {
-        throw new ProfileParseException(source, null, pointer, "YAML alias *" + name + " has no anchor before it");
+        throw new ProfileParseException(source, null, pointer, "YAML alias *" + name + " has no anchor on an object or list before it (anchors on plain values are not supported)");
       }
       Object value = anchors.get(name);
       count(value == null ? 1 : sizes.getOrDefault(value, 1L), pointer);
