@@ -1,6 +1,6 @@
 /**
  * Reading and writing profiles: {@link dev.spo.core.codec.ProfileCodec} for SPO documents (YAML
- * and JSON, multi-document) and OCI runtime-spec seccomp JSON, {@code DockerProfiles}
+ * and JSON, multi-document) and OCI runtime-spec seccomp JSON, {@link dev.spo.core.codec.DockerProfiles}
  * for flattening Docker/moby profiles, {@link dev.spo.core.codec.ParseLimits} for the bounds
  * applied to untrusted input, and {@code ProfileFiles} for atomic writes.
  */
