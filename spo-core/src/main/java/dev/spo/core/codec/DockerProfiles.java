@@ -22,23 +22,6 @@ import org.jspecify.annotations.Nullable;
  * {@code setupSeccomp} rules.
  */
 public final class DockerProfiles {
-  // moby maps Go architecture names to libseccomp's native names, then to SCMP_ARCH_*.
-  private static final Map<String, SeccompArch> GO_ARCH_TO_SECCOMP = Map.ofEntries(
-      Map.entry("386", SeccompArch.X86),
-      Map.entry("amd64", SeccompArch.X86_64),
-      Map.entry("arm", SeccompArch.ARM),
-      Map.entry("arm64", SeccompArch.AARCH64),
-      Map.entry("mips", SeccompArch.MIPS),
-      Map.entry("mips64", SeccompArch.MIPS64),
-      Map.entry("mips64le", SeccompArch.MIPSEL64),
-      Map.entry("mipsle", SeccompArch.MIPSEL),
-      Map.entry("ppc", SeccompArch.PPC),
-      Map.entry("ppc64", SeccompArch.PPC64),
-      Map.entry("ppc64le", SeccompArch.PPC64LE),
-      Map.entry("riscv64", SeccompArch.RISCV64),
-      Map.entry("s390", SeccompArch.S390),
-      Map.entry("s390x", SeccompArch.S390X));
-
   private DockerProfiles() {}
 
   /** Flattens the profile in {@code file}. */
@@ -64,11 +47,7 @@ public final class DockerProfiles {
     }
     Map<String, @Nullable Object> root = new LinkedHashMap<>((Map<String, @Nullable Object>) map);
     DocumentObject doc = DocumentObject.root(root, source, UnknownFieldPolicy.REJECT);
-    SeccompArch nativeArch = GO_ARCH_TO_SECCOMP.get(target.arch());
-    if (nativeArch == null) {
-      throw new IllegalArgumentException(
-          "unknown architecture '" + target.arch() + "' (Go names: " + String.join(", ", GO_ARCH_TO_SECCOMP.keySet().stream().sorted().toList()) + ")");
-    }
+    SeccompArch nativeArch = target.seccompArch();
 
     // The flattened profile: everything but archMap, and syscalls rebuilt below.
     Map<String, @Nullable Object> plain = new LinkedHashMap<>();

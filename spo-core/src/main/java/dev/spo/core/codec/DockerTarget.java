@@ -1,6 +1,8 @@
 package dev.spo.core.codec;
 
+import dev.spo.core.seccomp.SeccompArch;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,10 +37,32 @@ public record DockerTarget(String arch, Set<String> capabilities, int kernelMajo
           "CAP_KILL",
           "CAP_AUDIT_WRITE");
 
+  // moby maps Go architecture names to libseccomp's native names, then to SCMP_ARCH_*.
+  static final Map<String, SeccompArch> GO_ARCH_TO_SECCOMP = Map.ofEntries(
+      Map.entry("386", SeccompArch.X86),
+      Map.entry("amd64", SeccompArch.X86_64),
+      Map.entry("arm", SeccompArch.ARM),
+      Map.entry("arm64", SeccompArch.AARCH64),
+      Map.entry("mips", SeccompArch.MIPS),
+      Map.entry("mips64", SeccompArch.MIPS64),
+      Map.entry("mips64le", SeccompArch.MIPSEL64),
+      Map.entry("mipsle", SeccompArch.MIPSEL),
+      Map.entry("ppc", SeccompArch.PPC),
+      Map.entry("ppc64", SeccompArch.PPC64),
+      Map.entry("ppc64le", SeccompArch.PPC64LE),
+      Map.entry("riscv64", SeccompArch.RISCV64),
+      Map.entry("s390", SeccompArch.S390),
+      Map.entry("s390x", SeccompArch.S390X));
+
   private static final Pattern KERNEL = Pattern.compile("(\\d{1,4})\\.(\\d{1,4})(?:[.\\-+].*)?");
 
   public DockerTarget {
     Objects.requireNonNull(arch, "arch");
+    if (!GO_ARCH_TO_SECCOMP.containsKey(arch)) {
+      throw new IllegalArgumentException(
+          "unknown architecture '" + arch + "' (Go names: "
+              + String.join(", ", GO_ARCH_TO_SECCOMP.keySet().stream().sorted().toList()) + ")");
+    }
     Set<String> normalized = new TreeSet<>();
     for (String cap : capabilities) {
       normalized.add(normalizeCapability(cap));
@@ -74,6 +98,11 @@ public record DockerTarget(String arch, Set<String> capabilities, int kernelMajo
   public static String normalizeCapability(String cap) {
     String upper = cap.trim().toUpperCase(Locale.ROOT);
     return upper.startsWith("CAP_") ? upper : "CAP_" + upper;
+  }
+
+  /** The libseccomp architecture of {@link #arch()}. */
+  public SeccompArch seccompArch() {
+    return GO_ARCH_TO_SECCOMP.get(arch);
   }
 
   /** Whether the target kernel is at least {@code major.minor}. */
