@@ -2,6 +2,8 @@ package dev.spo.core.spi;
 
 import dev.spo.core.ObjectMeta;
 import dev.spo.core.Profile;
+import dev.spo.core.validate.Violation;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -40,4 +42,12 @@ public interface ProfileKind<P extends Profile> {
 
   /** The {@code status} object as plain JSON values, or null when the profile has none. */
   @Nullable Map<String, @Nullable Object> encodeStatus(P profile);
+
+  /**
+   * Kind-specific validation: every problem with its JSON pointer. The default finds none;
+   * {@link dev.spo.core.validate.ProfileValidator} calls this for profiles of this kind.
+   */
+  default List<Violation> validate(P profile) {
+    return List.of();
+  }
 }
