@@ -22,6 +22,15 @@ public record BpfInstruction(int code, int jt, int jf, int k) {
   static final int K = 0x00, X = 0x08, A = 0x10;
   static final int TAX = 0x00, TXA = 0x80;
 
+  /** Opcode {@code JMP|JEQ|K}. */
+  public static final int JEQ_K = 0x15;
+  /** Opcode {@code JMP|JGT|K}. */
+  public static final int JGT_K = 0x25;
+  /** Opcode {@code JMP|JGE|K}. */
+  public static final int JGE_K = 0x35;
+  /** Opcode {@code JMP|JSET|K}. */
+  public static final int JSET_K = 0x45;
+
   public BpfInstruction {
     if (code < 0 || code > 0xffff) {
       throw new IllegalArgumentException("code out of range: " + code);
