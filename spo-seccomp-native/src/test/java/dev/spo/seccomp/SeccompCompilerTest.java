@@ -351,6 +351,24 @@ class SeccompCompilerTest {
   }
 
   @Test
+  void enosysStubWorksWhenCrossCompiling() {
+    SeccompSpec spec = denyByDefault().addSyscall(Syscall.of(SeccompAction.ALLOW, "getpid", "openat")).build();
+    CompileOptions s390x = CompileOptions.builder().targetArchitectures(SeccompArch.S390X).enosysStub(true).build();
+    BpfProgram p = COMPILER.compile(spec, s390x).program();
+    assertThat(p.byteOrder()).isEqualTo(ByteOrder.BIG_ENDIAN);
+    int getpid = SyscallTable.of(SeccompArch.S390X).number("getpid").orElseThrow();
+    assertThat(p.evaluate(0x80000016, 0).errno()).as("multiplexed setup(2)").isEqualTo(38);
+    assertThat(p.evaluate(0x80000016, getpid).action()).isEqualTo(FilterAction.ALLOW);
+    assertThat(p.evaluate(0x80000016, 999).errno()).isEqualTo(38);
+    CompileOptions arm64 = CompileOptions.builder().targetArchitectures(SeccompArch.AARCH64).enosysStub(true).build();
+    BpfProgram q = COMPILER.compile(spec, arm64).program();
+    assertThat(q.evaluate(AARCH64, 56).action()).isEqualTo(FilterAction.ALLOW);
+    assertThat(q.evaluate(AARCH64, 500).errno()).isEqualTo(38);
+    assertThat(q.evaluate(AARCH64, 1).errno()).isEqualTo(1);
+    assertThat(q.evaluate(X86_64, 500).action()).isEqualTo(FilterAction.KILL_THREAD);
+  }
+
+  @Test
   void syscallTableMapsBothWays() {
     SyscallTable t = SyscallTable.nativeTable();
     assertThat(t.architecture()).isEqualTo(SeccompArch.X86_64);
