@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -30,13 +33,15 @@ public final class ToolRunner {
 
   private final Duration timeout;
   private final int maxOutputBytes;
+  private final Map<String, String> environment;
 
   private ToolRunner(Builder b) {
     this.timeout = b.timeout;
     this.maxOutputBytes = b.maxOutputBytes;
+    this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
   }
 
-  /** A runner with a 60 s timeout and 1 MiB capture per stream. */
+  /** A runner with a 60 s timeout, 1 MiB capture per stream and {@code LC_ALL=C}. */
   public static ToolRunner defaults() {
     return DEFAULTS;
   }
@@ -54,6 +59,11 @@ public final class ToolRunner {
   /** The most bytes kept of each of stdout and stderr. */
   public int maxOutputBytes() {
     return maxOutputBytes;
+  }
+
+  /** Variables set in the child's environment on top of the inherited one. */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   /**
@@ -87,6 +97,7 @@ public final class ToolRunner {
     if (workingDirectory != null) {
       pb.directory(workingDirectory.toFile());
     }
+    pb.environment().putAll(environment);
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     long start = System.nanoTime();
     Process process;
@@ -199,8 +210,18 @@ public final class ToolRunner {
   public static final class Builder {
     private Duration timeout = Duration.ofSeconds(60);
     private int maxOutputBytes = 1 << 20;
+    private final Map<String, String> environment = new LinkedHashMap<>(Map.of("LC_ALL", "C"));
 
     private Builder() {}
+
+    /**
+     * Sets an environment variable of the child. Default: {@code LC_ALL=C}, so tools print
+     * untranslated, stable messages.
+     */
+    public Builder environment(String name, String value) {
+      environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
 
     /** Maximum run time; the process is killed after it. Default 60 s. */
     public Builder timeout(Duration value) {

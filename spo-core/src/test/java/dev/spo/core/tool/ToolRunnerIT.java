@@ -61,6 +61,13 @@ class ToolRunnerIT {
   }
 
   @Test
+  void setsCLocaleAndExtraVariables() {
+    ToolRunner runner = ToolRunner.builder().environment("SPO_TEST", "1").build();
+    ToolResult r = runner.run(List.of("/bin/sh", "-c", "echo $LC_ALL $SPO_TEST"), null);
+    assertThat(r.stdout()).isEqualTo("C 1\n");
+  }
+
+  @Test
   void missingProgramIsNotStarted() {
     assertThatThrownBy(() -> ToolRunner.defaults().run(List.of("/nonexistent/tool"), null))
         .isInstanceOfSatisfying(
