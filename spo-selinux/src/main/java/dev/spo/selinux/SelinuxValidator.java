@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  *       inherits must be allowed templates; inherit names must be CIL identifiers.
  *   <li>RawSelinuxProfile: non-blank, at most {@value RawSelinuxProfile#MAX_POLICY_LENGTH}
  *       characters, well-formed UTF-16 (so valid UTF-8 when written), no NUL, balanced
- *       parentheses, and none of SPO's forbidden directives in directive position.
+ *       parentheses outside comments and strings, no unterminated string, none of SPO's
+ *       forbidden directives in directive position, and {@code blockinherit} only of a single
+ *       udica container template.
  * </ul>
  */
 public final class SelinuxValidator {
@@ -28,14 +30,24 @@ public final class SelinuxValidator {
   /** What secilc accepts as a block or template name: a letter, then letters, digits, _ or -. */
   private static final Pattern CIL_IDENTIFIER = Pattern.compile("^[A-Za-z][A-Za-z0-9_-]*$");
 
-  /** Directives a raw policy must not use (SPO {@code RawSelinuxProfile.ValidatePolicy}). */
+  /**
+   * Directives a raw policy must not use (SPO {@code RawSelinuxProfile.ValidatePolicy}).
+   * {@code blockinherit} is allowed only as {@code (blockinherit <template>)} of one of
+   * {@link #INHERITABLE_TEMPLATES}, as in SPO's newer validation; v1.0.x rejected it entirely.
+   */
   public static final Set<String> FORBIDDEN_RAW_DIRECTIVES =
       Set.of(
-          "block", "blockinherit", "blockstart", "booleanif", "category", "categoryorder", "class",
+          "block", "blockstart", "booleanif", "category", "categoryorder", "class",
           "classmap", "classmapping", "classorder", "context", "dominance", "filecon", "genfscon",
           "level", "levelrange", "mls", "netifcon", "nodecon", "optional", "policycap", "portcon",
           "role", "roletype", "sensitivity", "sensitivityorder", "sid", "sidcontext", "sidorder",
           "tunable", "tunableif", "typepermissive", "user", "userrole");
+
+  /** The udica container templates a raw policy may inherit. */
+  public static final Set<String> INHERITABLE_TEMPLATES =
+      Set.of(
+          "config_container", "container", "home_container", "log_container", "net_container",
+          "tmp_container", "tty_container", "virt_container", "x_container");
 
   private final SelinuxPolicyOptions options;
 
@@ -162,83 +174,181 @@ public final class SelinuxValidator {
               pointer, "is " + policy.length() + " characters long, more than " + RawSelinuxProfile.MAX_POLICY_LENGTH));
       return out;
     }
-    int line = 1;
-    int depth = 0;
-    boolean inComment = false;
-    boolean inString = false;
-    boolean reportedNul = false;
-    boolean reportedUtf = false;
-    for (int i = 0; i < policy.length(); i++) {
-      char c = policy.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < policy.length() && Character.isLowSurrogate(policy.charAt(i + 1))) {
-        i++;
-        continue;
-      }
-      if (Character.isSurrogate(c) && !reportedUtf) {
-        out.add(new Violation(pointer, "is not valid UTF-8 (unpaired surrogate at line " + line + ")"));
-        reportedUtf = true;
-      }
-      if (c == '\0' && !reportedNul) {
-        out.add(new Violation(pointer, "must not contain a NUL character (line " + line + ")"));
-        reportedNul = true;
-      }
-      if (c == '\n') {
-        line++;
-        inComment = false;
-        continue;
-      }
-      if (inComment) {
-        continue;
-      }
-      if (inString) {
-        if (c == '"') {
-          inString = false;
-        }
-        continue;
-      }
-      switch (c) {
-        case ';' -> inComment = true;
-        case '"' -> inString = true;
-        case '(' -> {
-          depth++;
-          String directive = directiveAfter(policy, i + 1);
-          if (FORBIDDEN_RAW_DIRECTIVES.contains(directive.toLowerCase(Locale.ROOT))) {
-            out.add(new Violation(pointer, "directive '" + directive + "' is not allowed (line " + line + ")"));
-          }
-        }
-        case ')' -> {
-          if (depth == 0) {
-            out.add(new Violation(pointer, "unmatched ')' at line " + line));
-            return out;
-          }
-          depth--;
-        }
-        default -> {
-          // other characters carry no structure
-        }
-      }
-    }
-    if (depth > 0) {
-      out.add(new Violation(pointer, depth + " unclosed '(' at end of policy"));
-    }
+    new RawPolicyScanner(policy, out).scan();
     return out;
   }
 
-  private static String directiveAfter(String text, int from) {
-    int i = from;
-    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-      i++;
+  /**
+   * Tokenises a raw policy the way the CIL lexer does (comments from {@code ;} to the end of the
+   * line, {@code "}-quoted strings that do not span lines) so that neither can hide a parenthesis
+   * or a directive, and checks the statements (SPO {@code RawSelinuxProfile.ValidatePolicy}).
+   */
+  private static final class RawPolicyScanner {
+    private static final String POINTER = "/spec/policy";
+    private static final String SYMBOL_PUNCTUATION = "[].@=/*-_$%+!|&^:~`#{}'<>?,";
+    private static final Pattern TEMPLATE_NAME = Pattern.compile("^[A-Za-z0-9_]+$");
+
+    private enum Inherit {
+      NONE,
+      TEMPLATE,
+      CLOSE
     }
-    int start = i;
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
-        i++;
-      } else {
-        break;
+
+    private final String policy;
+    private final List<Violation> out;
+    private int line = 1;
+    private int depth;
+    private boolean statement;
+    private Inherit inherit = Inherit.NONE;
+
+    RawPolicyScanner(String policy, List<Violation> out) {
+      this.policy = policy;
+      this.out = out;
+    }
+
+    void scan() {
+      boolean reportedNul = false;
+      boolean reportedUtf = false;
+      int scanLine = 1;
+      for (int i = 0; i < policy.length(); i++) {
+        char c = policy.charAt(i);
+        if (c == '\n') {
+          scanLine++;
+        } else if (c == '\0' && !reportedNul) {
+          out.add(new Violation(POINTER, "must not contain a NUL character (line " + scanLine + ")"));
+          reportedNul = true;
+        } else if (Character.isHighSurrogate(c) && i + 1 < policy.length() && Character.isLowSurrogate(policy.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c) && !reportedUtf) {
+          out.add(new Violation(POINTER, "is not valid UTF-8 (unpaired surrogate at line " + scanLine + ")"));
+          reportedUtf = true;
+        }
+      }
+      int i = 0;
+      while (i < policy.length()) {
+        char c = policy.charAt(i);
+        if (c == '\n') {
+          line++;
+          i++;
+        } else if (c == ' ' || c == '\t' || c == '\r') {
+          i++;
+        } else if (c == ';') {
+          i = skipComment(i + 1);
+        } else if (c == '"') {
+          int end = i + 1;
+          while (end < policy.length() && policy.charAt(end) != '"' && policy.charAt(end) != '\n') {
+            end++;
+          }
+          if (end >= policy.length() || policy.charAt(end) != '"') {
+            out.add(new Violation(POINTER, "unterminated string at line " + line));
+            i = end;
+            continue;
+          }
+          token(false, policy.substring(i + 1, end));
+          i = end + 1;
+        } else if (c == '(') {
+          checkInherit(false, "(");
+          depth++;
+          statement = true;
+          i++;
+        } else if (c == ')') {
+          if (inherit == Inherit.CLOSE) {
+            inherit = Inherit.NONE;
+          } else {
+            checkInherit(false, ")");
+          }
+          depth--;
+          if (depth < 0) {
+            out.add(new Violation(POINTER, "unmatched ')' at line " + line + " would escape the profile's block"));
+            return;
+          }
+          statement = false;
+          i++;
+        } else if (isSymbolCharacter(c)) {
+          int end = i + 1;
+          while (end < policy.length() && isSymbolCharacter(policy.charAt(end))) {
+            end++;
+          }
+          token(true, policy.substring(i, end));
+          i = end;
+        } else {
+          i++;
+        }
+      }
+      if (depth > 0) {
+        out.add(new Violation(POINTER, depth + " unclosed '(' at end of policy"));
       }
     }
-    return text.substring(start, i);
+
+    private int skipComment(int start) {
+      for (int i = start; i < policy.length(); i++) {
+        char c = policy.charAt(i);
+        if (c == '\n' || c == '\r') {
+          return i;
+        }
+        if (c == '"') {
+          int end = i + 1;
+          while (end < policy.length() && policy.charAt(end) != '"' && policy.charAt(end) != '\n') {
+            end++;
+          }
+          if (end < policy.length() && policy.charAt(end) == '"') {
+            i = end;
+          }
+        }
+      }
+      return policy.length();
+    }
+
+    /** Handles a token while a blockinherit statement is open; true when it consumed the token. */
+    private boolean checkInherit(boolean symbol, String value) {
+      switch (inherit) {
+        case NONE:
+          return false;
+        case TEMPLATE:
+          if (!symbol || !TEMPLATE_NAME.matcher(value).matches()) {
+            singleTemplate();
+          } else if (!INHERITABLE_TEMPLATES.contains(value)) {
+            out.add(
+                new Violation(
+                    POINTER,
+                    "blockinherit of '" + value + "' is not allowed, only of the container templates (line " + line + ")"));
+            inherit = Inherit.CLOSE;
+          } else {
+            inherit = Inherit.CLOSE;
+          }
+          return true;
+        default:
+          singleTemplate();
+          return true;
+      }
+    }
+
+    private void singleTemplate() {
+      out.add(
+          new Violation(
+              POINTER, "blockinherit must name a single template, like (blockinherit container) (line " + line + ")"));
+      inherit = Inherit.NONE;
+    }
+
+    private void token(boolean symbol, String value) {
+      if (checkInherit(symbol, value) || !statement) {
+        return;
+      }
+      statement = false;
+      String directive = value.toLowerCase(Locale.ROOT);
+      if (FORBIDDEN_RAW_DIRECTIVES.contains(directive)) {
+        out.add(new Violation(POINTER, "directive '" + value + "' is not allowed (line " + line + ")"));
+      } else if (directive.equals("blockinherit")) {
+        inherit = Inherit.TEMPLATE;
+      }
+    }
+
+    private static boolean isSymbolCharacter(char c) {
+      return (c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || SYMBOL_PUNCTUATION.indexOf(c) >= 0;
+    }
   }
 
   static String escape(String key) {

@@ -112,7 +112,7 @@ class SelinuxValidatorTest {
     assertThat(SelinuxValidator.validateRawPolicy("  \n")).extracting(Violation::message).containsExactly("must not be empty");
     assertThat(SelinuxValidator.validateRawPolicy("(type a)\n)\n(block x)"))
         .extracting(Violation::message)
-        .containsExactly("unmatched ')' at line 2");
+        .containsExactly("unmatched ')' at line 2 would escape the profile's block");
     assertThat(SelinuxValidator.validateRawPolicy("(type a\n")).extracting(Violation::message).containsExactly("1 unclosed '(' at end of policy");
     assertThat(SelinuxValidator.validateRawPolicy("(type a)\0"))
         .extracting(Violation::message)
@@ -123,9 +123,25 @@ class SelinuxValidatorTest {
     assertThat(SelinuxValidator.validateRawPolicy("(type process)\n(  BlockInherit container)\n( typepermissive process)\n(optional o (allow a b (c (d))))"))
         .extracting(Violation::message)
         .containsExactly(
-            "directive 'BlockInherit' is not allowed (line 2)",
             "directive 'typepermissive' is not allowed (line 3)",
             "directive 'optional' is not allowed (line 4)");
+    assertThat(SelinuxValidator.validateRawPolicy("(\"roletype\" system_r process)\n(block b)"))
+        .extracting(Violation::message)
+        .containsExactly("directive 'roletype' is not allowed (line 1)", "directive 'block' is not allowed (line 2)");
+    assertThat(SelinuxValidator.validateRawPolicy("(blockinherit container)\n(blockinherit net_container)\n")).isEmpty();
+    assertThat(
+            SelinuxValidator.validateRawPolicy(
+                "(blockinherit other)\n(blockinherit container net_container)\n(blockinherit \"container\")\n(blockinherit container.process)\n(blockinherit (container))"))
+        .extracting(Violation::message)
+        .containsExactly(
+            "blockinherit of 'other' is not allowed, only of the container templates (line 1)",
+            "blockinherit must name a single template, like (blockinherit container) (line 2)",
+            "blockinherit must name a single template, like (blockinherit container) (line 3)",
+            "blockinherit must name a single template, like (blockinherit container) (line 4)",
+            "blockinherit must name a single template, like (blockinherit container) (line 5)");
+    assertThat(SelinuxValidator.validateRawPolicy("(type a)\n(allow a b \"unterminated)\n"))
+        .extracting(Violation::message)
+        .containsExactly("unterminated string at line 2", "1 unclosed '(' at end of policy");
     // Parentheses and directives in comments and strings do not count.
     assertThat(SelinuxValidator.validateRawPolicy("; (block x) )\n(type a) ; )\n(typetransition a b c \"na)me\" d)")).isEmpty();
     assertThat(SelinuxValidator.validateRawPolicy("(" + "a".repeat(RawSelinuxProfile.MAX_POLICY_LENGTH) + ")"))
