@@ -47,6 +47,26 @@ class CilTranslatorTest {
     assertThat(cil.inherited()).isEmpty();
   }
 
+  /** The example of SPO's installation docs ({@code /etc/selinux.d/nginx-secure.cil}). */
+  @Test
+  void matchesSpoDocumentationExample() {
+    SelinuxProfile p =
+        SelinuxProfile.of(
+            "nginx-secure",
+            SelinuxSpec.builder()
+                .addInherit(PolicyRef.system("container"))
+                .allow("node_t", "tcp_socket", "node_bind")
+                .allow("http_cache_port_t", "tcp_socket", "name_bind")
+                .allow("@self", "tcp_socket", "listen")
+                .build());
+    assertThat(CilTranslator.defaults().translate(p).cil())
+        .isEqualTo(
+            "(block nginx-secure\n(blockinherit container)\n"
+                + "(allow process nginx-secure.process ( tcp_socket ( listen )))\n"
+                + "(allow process http_cache_port_t ( tcp_socket ( name_bind )))\n"
+                + "(allow process node_t ( tcp_socket ( node_bind )))\n)\n");
+  }
+
   @Test
   void emptyProfileStillInheritsContainer() {
     CilPolicy cil = CilTranslator.defaults().translate(SelinuxProfile.of("empty", SelinuxSpec.builder().build()));
