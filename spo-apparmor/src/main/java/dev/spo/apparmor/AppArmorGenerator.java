@@ -1,5 +1,6 @@
 package dev.spo.apparmor;
 
+import dev.spo.core.validate.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -38,7 +39,7 @@ public final class AppArmorGenerator {
   /**
    * The profile text for the node.
    *
-   * @throws AppArmorValidationException when the profile is invalid
+   * @throws ValidationException when the profile is invalid
    */
   public static String generate(AppArmorProfile profile) {
     AppArmorValidator.check(profile);

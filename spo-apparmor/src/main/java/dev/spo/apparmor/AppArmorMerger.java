@@ -1,5 +1,6 @@
 package dev.spo.apparmor;
 
+import dev.spo.core.validate.ValidationException;
 import dev.spo.apparmor.internal.PathSet;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ public final class AppArmorMerger {
    * The union of two or more profiles. The result has the first profile's metadata, state and
    * mode (Complain if any input is in Complain mode, since it then permits more).
    *
-   * @throws AppArmorValidationException when an input is invalid
+   * @throws ValidationException when an input is invalid
    */
   public static AppArmorProfile union(AppArmorProfile first, AppArmorProfile... others) {
     AppArmorValidator.check(first);

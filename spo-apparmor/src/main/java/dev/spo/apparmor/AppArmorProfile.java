@@ -1,6 +1,7 @@
 package dev.spo.apparmor;
 
 import dev.spo.core.ObjectMeta;
+import dev.spo.core.node.NodeLayout;
 import dev.spo.core.Profile;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -42,15 +43,6 @@ public record AppArmorProfile(ObjectMeta metadata, AppArmorSpec spec, @Nullable 
    * {@code .} and leading and trailing dots removed.
    */
   public String nodeFileName() {
-    String mangled = name().replace('/', '.');
-    int start = 0;
-    int end = mangled.length();
-    while (start < end && mangled.charAt(start) == '.') {
-      start++;
-    }
-    while (end > start && mangled.charAt(end - 1) == '.') {
-      end--;
-    }
-    return mangled.substring(start, end);
+    return NodeLayout.appArmorFileName(name());
   }
 }

@@ -1,5 +1,7 @@
 package dev.spo.apparmor;
 
+import dev.spo.core.validate.Violation;
+import dev.spo.core.validate.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +42,7 @@ public final class AppArmorValidator {
     List<Violation> out = new ArrayList<>();
     String name = profile.name();
     if (!NAME.matcher(name).matches()) {
-      out.add(new Violation("/metadata/name", "'" + name + "' must match " + NAME.pattern()));
+      out.add(Violation.error("/metadata/name", "'" + name + "' must match " + NAME.pattern()));
     }
     AppArmorAbstract a = profile.spec().abstractRules();
     String base = "/spec/abstract";
@@ -61,7 +63,7 @@ public final class AppArmorValidator {
       for (int i = 0; i < list.size(); i++) {
         if (!CAPABILITIES.contains(normalizeCapability(list.get(i)))) {
           out.add(
-              new Violation(
+              Violation.error(
                   base + "/capability/allowedCapabilities/" + i, "invalid or forbidden capability '" + list.get(i) + "'"));
         }
       }
@@ -69,17 +71,17 @@ public final class AppArmorValidator {
     PtraceRules ptrace = a.ptrace();
     if (ptrace != null && (!ptrace.allowedAccess().isEmpty() || ptrace.peer() != null)) {
       if (ptrace.allowedAccess().isEmpty()) {
-        out.add(new Violation(base + "/ptrace/allowedAccess", "ptrace rule without access"));
+        out.add(Violation.error(base + "/ptrace/allowedAccess", "ptrace rule without access"));
       }
       for (int i = 0; i < ptrace.allowedAccess().size(); i++) {
         String access = ptrace.allowedAccess().get(i);
         if (!PTRACE_ACCESS.contains(access)) {
-          out.add(new Violation(base + "/ptrace/allowedAccess/" + i, "invalid ptrace access '" + access + "'"));
+          out.add(Violation.error(base + "/ptrace/allowedAccess/" + i, "invalid ptrace access '" + access + "'"));
         }
       }
       String peer = ptrace.peer();
       if (peer != null && !PTRACE_PEER.matcher(peer).matches()) {
-        out.add(new Violation(base + "/ptrace/peer", "invalid ptrace peer '" + peer + "'"));
+        out.add(Violation.error(base + "/ptrace/peer", "invalid ptrace peer '" + peer + "'"));
       }
     }
     return out;
@@ -89,7 +91,7 @@ public final class AppArmorValidator {
   public static void check(AppArmorProfile profile) {
     List<Violation> v = validate(profile);
     if (!v.isEmpty()) {
-      throw new AppArmorValidationException(profile.name(), v);
+      throw new ValidationException(profile.name(), v);
     }
   }
 
@@ -108,7 +110,7 @@ public final class AppArmorValidator {
     for (int i = 0; i < list.size(); i++) {
       String entry = list.get(i);
       if (!legacyOk(entry, pointer + "/" + i, out) && !PATH.matcher(entry).matches()) {
-        out.add(new Violation(pointer + "/" + i, "path must contain only safe characters: '" + entry + "'"));
+        out.add(Violation.error(pointer + "/" + i, "path must contain only safe characters: '" + entry + "'"));
       }
     }
   }
@@ -121,9 +123,9 @@ public final class AppArmorValidator {
       }
       if (!PATH.matcher(entry).matches()) {
         out.add(
-            new Violation(pointer + "/" + i, "path must be absolute and contain only safe characters: '" + entry + "'"));
+            Violation.error(pointer + "/" + i, "path must be absolute and contain only safe characters: '" + entry + "'"));
       } else if (entry.contains("/../") || entry.startsWith("/..")) {
-        out.add(new Violation(pointer + "/" + i, "path cannot contain directory traversal: '" + entry + "'"));
+        out.add(Violation.error(pointer + "/" + i, "path cannot contain directory traversal: '" + entry + "'"));
       }
     }
   }
@@ -135,7 +137,7 @@ public final class AppArmorValidator {
       return false;
     }
     if (!PTRACE_ACCESS.contains(access)) {
-      out.add(new Violation(pointer, "invalid ptrace access '" + access + "'"));
+      out.add(Violation.error(pointer, "invalid ptrace access '" + access + "'"));
     }
     return true;
   }

@@ -1,5 +1,7 @@
 package dev.spo.apparmor;
 
+import dev.spo.core.validate.Violation;
+import dev.spo.core.validate.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -117,7 +119,7 @@ class AppArmorGeneratorTest {
         AppArmorProfile.of("my profile", AppArmorSpec.of(AppArmorAbstract.EMPTY.withFilesystem(readOnly("/etc/x, /etc/y"))));
     assertThatThrownBy(() -> AppArmorGenerator.generate(bad))
         .isInstanceOfSatisfying(
-            AppArmorValidationException.class,
+            ValidationException.class,
             e -> assertThat(e.violations()).extracting(Violation::pointer).containsExactly("/metadata/name", "/spec/abstract/filesystem/readOnlyPaths/0"));
   }
 

@@ -1,5 +1,6 @@
 package dev.spo.apparmor;
 
+import dev.spo.core.validate.Violation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -103,7 +104,7 @@ class AppArmorValidatorTest {
   void ptrace() {
     assertThat(validate("p", AppArmorAbstract.EMPTY.withPtrace(new PtraceRules(List.of("read", "tracedby"), "@{profile_name}")))).isEmpty();
     assertThat(validate("p", AppArmorAbstract.EMPTY.withPtrace(new PtraceRules(List.of(), "peer"))))
-        .containsExactly(new Violation("/spec/abstract/ptrace/allowedAccess", "ptrace rule without access"));
+        .containsExactly(Violation.error("/spec/abstract/ptrace/allowedAccess", "ptrace rule without access"));
     assertThat(validate("p", AppArmorAbstract.EMPTY.withPtrace(new PtraceRules(List.of("write it"), "a b"))))
         .extracting(Violation::pointer)
         .containsExactly("/spec/abstract/ptrace/allowedAccess/0", "/spec/abstract/ptrace/peer");

@@ -1,5 +1,6 @@
 package dev.spo.selinux;
 
+import dev.spo.core.validate.ValidationException;
 import dev.spo.core.Profile;
 import dev.spo.core.SpoException;
 import dev.spo.core.compose.BaseProfileResolver;
@@ -50,7 +51,7 @@ public final class CilTranslator {
   /**
    * Validates and translates a SelinuxProfile and, transitively, the SelinuxProfiles it inherits.
    *
-   * @throws SelinuxValidationException when this or an inherited profile is invalid
+   * @throws ValidationException when this or an inherited profile is invalid
    * @throws CompositionException when an inherited profile is missing, not a SelinuxProfile, the
    *     chain is too deep or has a cycle, or a resolver fails
    */
@@ -63,7 +64,7 @@ public final class CilTranslator {
   /**
    * Validates and wraps a RawSelinuxProfile.
    *
-   * @throws SelinuxValidationException when the profile is invalid
+   * @throws ValidationException when the profile is invalid
    */
   public CilPolicy translate(RawSelinuxProfile profile) {
     validator.check(profile);

@@ -1,5 +1,7 @@
 package dev.spo.selinux;
 
+import dev.spo.core.validate.Violation;
+import dev.spo.core.validate.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -79,12 +81,12 @@ public final class SelinuxValidator {
       PolicyRef ref = spec.inherit().get(i);
       String pointer = "/spec/inherit/" + i + "/name";
       if (ref.name().isEmpty()) {
-        out.add(new Violation(pointer, "must not be empty"));
+        out.add(Violation.error(pointer, "must not be empty"));
       } else if (!CIL_IDENTIFIER.matcher(ref.name()).matches()) {
-        out.add(new Violation(pointer, "'" + ref.name() + "' is not a valid CIL block name"));
+        out.add(Violation.error(pointer, "'" + ref.name() + "' is not a valid CIL block name"));
       } else if (ref.kind() == PolicyRef.Kind.SYSTEM && !options.allowedSystemProfiles().contains(ref.name())) {
         out.add(
-            new Violation(
+            Violation.error(
                 pointer,
                 "system profile '"
                     + ref.name()
@@ -96,28 +98,28 @@ public final class SelinuxValidator {
     for (Map.Entry<String, Map<String, List<String>>> label : spec.allow().entrySet()) {
       String labelPointer = "/spec/allow/" + escape(label.getKey());
       if (!LABEL.matcher(label.getKey()).matches()) {
-        out.add(new Violation(labelPointer, "label '" + label.getKey() + "' must match " + LABEL.pattern()));
+        out.add(Violation.error(labelPointer, "label '" + label.getKey() + "' must match " + LABEL.pattern()));
       } else if (options.deniedTypes().contains(label.getKey())) {
-        out.add(new Violation(labelPointer, "type '" + label.getKey() + "' is not allowed"));
+        out.add(Violation.error(labelPointer, "type '" + label.getKey() + "' is not allowed"));
       }
       for (Map.Entry<String, List<String>> cls : label.getValue().entrySet()) {
         String classPointer = labelPointer + "/" + escape(cls.getKey());
         if (!CLASS_OR_PERMISSION.matcher(cls.getKey()).matches()) {
           out.add(
-              new Violation(classPointer, "object class '" + cls.getKey() + "' must match " + CLASS_OR_PERMISSION.pattern()));
+              Violation.error(classPointer, "object class '" + cls.getKey() + "' must match " + CLASS_OR_PERMISSION.pattern()));
         } else if (options.deniedClasses().contains(cls.getKey())) {
-          out.add(new Violation(classPointer, "object class '" + cls.getKey() + "' is not allowed"));
+          out.add(Violation.error(classPointer, "object class '" + cls.getKey() + "' is not allowed"));
         }
         if (cls.getValue().isEmpty()) {
-          out.add(new Violation(classPointer, "must list at least one permission"));
+          out.add(Violation.error(classPointer, "must list at least one permission"));
         }
         for (int i = 0; i < cls.getValue().size(); i++) {
           String perm = cls.getValue().get(i);
           String permPointer = classPointer + "/" + i;
           if (!CLASS_OR_PERMISSION.matcher(perm).matches()) {
-            out.add(new Violation(permPointer, "permission '" + perm + "' must match " + CLASS_OR_PERMISSION.pattern()));
+            out.add(Violation.error(permPointer, "permission '" + perm + "' must match " + CLASS_OR_PERMISSION.pattern()));
           } else if (options.deniedPermissions().contains(perm)) {
-            out.add(new Violation(permPointer, "permission '" + perm + "' is not allowed"));
+            out.add(Violation.error(permPointer, "permission '" + perm + "' is not allowed"));
           }
         }
       }
@@ -137,7 +139,7 @@ public final class SelinuxValidator {
   public void check(SelinuxProfile profile) {
     List<Violation> v = validate(profile);
     if (!v.isEmpty()) {
-      throw new SelinuxValidationException(profile.name(), v);
+      throw new ValidationException(profile.name(), v);
     }
   }
 
@@ -145,16 +147,16 @@ public final class SelinuxValidator {
   public void check(RawSelinuxProfile profile) {
     List<Violation> v = validate(profile);
     if (!v.isEmpty()) {
-      throw new SelinuxValidationException(profile.name(), v);
+      throw new ValidationException(profile.name(), v);
     }
   }
 
   private static void checkName(String name, List<Violation> out) {
     if (name.isEmpty()) {
-      out.add(new Violation("/metadata/name", "must not be empty"));
+      out.add(Violation.error("/metadata/name", "must not be empty"));
     } else if (!CIL_IDENTIFIER.matcher(name).matches()) {
       out.add(
-          new Violation(
+          Violation.error(
               "/metadata/name",
               "'" + name + "' is not a valid CIL block name (a letter, then letters, digits, '_' or '-')"));
     }
@@ -165,12 +167,12 @@ public final class SelinuxValidator {
     String pointer = "/spec/policy";
     List<Violation> out = new ArrayList<>();
     if (policy.isBlank()) {
-      out.add(new Violation(pointer, "must not be empty"));
+      out.add(Violation.error(pointer, "must not be empty"));
       return out;
     }
     if (policy.length() > RawSelinuxProfile.MAX_POLICY_LENGTH) {
       out.add(
-          new Violation(
+          Violation.error(
               pointer, "is " + policy.length() + " characters long, more than " + RawSelinuxProfile.MAX_POLICY_LENGTH));
       return out;
     }
@@ -215,12 +217,12 @@ public final class SelinuxValidator {
         if (c == '\n') {
           scanLine++;
         } else if (c == '\0' && !reportedNul) {
-          out.add(new Violation(POINTER, "must not contain a NUL character (line " + scanLine + ")"));
+          out.add(Violation.error(POINTER, "must not contain a NUL character (line " + scanLine + ")"));
           reportedNul = true;
         } else if (Character.isHighSurrogate(c) && i + 1 < policy.length() && Character.isLowSurrogate(policy.charAt(i + 1))) {
           i++;
         } else if (Character.isSurrogate(c) && !reportedUtf) {
-          out.add(new Violation(POINTER, "is not valid UTF-8 (unpaired surrogate at line " + scanLine + ")"));
+          out.add(Violation.error(POINTER, "is not valid UTF-8 (unpaired surrogate at line " + scanLine + ")"));
           reportedUtf = true;
         }
       }
@@ -240,7 +242,7 @@ public final class SelinuxValidator {
             end++;
           }
           if (end >= policy.length() || policy.charAt(end) != '"') {
-            out.add(new Violation(POINTER, "unterminated string at line " + line));
+            out.add(Violation.error(POINTER, "unterminated string at line " + line));
             i = end;
             continue;
           }
@@ -259,7 +261,7 @@ public final class SelinuxValidator {
           }
           depth--;
           if (depth < 0) {
-            out.add(new Violation(POINTER, "unmatched ')' at line " + line + " would escape the profile's block"));
+            out.add(Violation.error(POINTER, "unmatched ')' at line " + line + " would escape the profile's block"));
             return;
           }
           statement = false;
@@ -276,7 +278,7 @@ public final class SelinuxValidator {
         }
       }
       if (depth > 0) {
-        out.add(new Violation(POINTER, depth + " unclosed '(' at end of policy"));
+        out.add(Violation.error(POINTER, depth + " unclosed '(' at end of policy"));
       }
     }
 
@@ -309,7 +311,7 @@ public final class SelinuxValidator {
             singleTemplate();
           } else if (!INHERITABLE_TEMPLATES.contains(value)) {
             out.add(
-                new Violation(
+                Violation.error(
                     POINTER,
                     "blockinherit of '" + value + "' is not allowed, only of the container templates (line " + line + ")"));
             inherit = Inherit.CLOSE;
@@ -325,7 +327,7 @@ public final class SelinuxValidator {
 
     private void singleTemplate() {
       out.add(
-          new Violation(
+          Violation.error(
               POINTER, "blockinherit must name a single template, like (blockinherit container) (line " + line + ")"));
       inherit = Inherit.NONE;
     }
@@ -337,7 +339,7 @@ public final class SelinuxValidator {
       statement = false;
       String directive = value.toLowerCase(Locale.ROOT);
       if (FORBIDDEN_RAW_DIRECTIVES.contains(directive)) {
-        out.add(new Violation(POINTER, "directive '" + value + "' is not allowed (line " + line + ")"));
+        out.add(Violation.error(POINTER, "directive '" + value + "' is not allowed (line " + line + ")"));
       } else if (directive.equals("blockinherit")) {
         inherit = Inherit.TEMPLATE;
       }

@@ -1,5 +1,6 @@
 package dev.spo.selinux;
 
+import dev.spo.core.validate.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -179,7 +180,7 @@ class CilTranslatorTest {
     SelinuxProfile child = SelinuxProfile.of("child", SelinuxSpec.builder().addInherit(PolicyRef.profile("base")).build());
     assertThatThrownBy(() -> CilTranslator.builder().resolver(new MapResolver(List.of(bad))).build().translate(child))
         .isInstanceOfSatisfying(
-            SelinuxValidationException.class, e -> assertThat(e.profileName()).isEqualTo("base"));
+            ValidationException.class, e -> assertThat(e.profileName()).isEqualTo("base"));
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.spo.selinux;
 
+import dev.spo.core.validate.Violation;
+import dev.spo.core.validate.ValidationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,9 +31,9 @@ class SelinuxValidatorTest {
             .build();
     assertThat(SelinuxValidator.defaults().validate(profile(spec)))
         .containsExactly(
-            new Violation("/spec/allow/kernel_t", "type 'kernel_t' is not allowed"),
-            new Violation("/spec/allow/var_t/capability", "object class 'capability' is not allowed"),
-            new Violation("/spec/allow/var_t/file/1", "permission 'relabelto' is not allowed"));
+            Violation.error("/spec/allow/kernel_t", "type 'kernel_t' is not allowed"),
+            Violation.error("/spec/allow/var_t/capability", "object class 'capability' is not allowed"),
+            Violation.error("/spec/allow/var_t/file/1", "permission 'relabelto' is not allowed"));
   }
 
   @Test
@@ -78,8 +80,8 @@ class SelinuxValidatorTest {
             .build();
     assertThat(SelinuxValidator.defaults().validate(profile(spec)))
         .containsExactly(
-            new Violation("/spec/inherit/1/name", "system profile 'net_container' is not allowed (allowed: container)"),
-            new Violation("/spec/inherit/2/name", "must not be empty"));
+            Violation.error("/spec/inherit/1/name", "system profile 'net_container' is not allowed (allowed: container)"),
+            Violation.error("/spec/inherit/2/name", "must not be empty"));
     SelinuxPolicyOptions net = SelinuxPolicyOptions.builder().allowedSystemProfiles(Set.of("container", "net_container")).build();
     assertThat(SelinuxValidator.of(net).validate(profile(spec))).hasSize(1);
   }
@@ -99,10 +101,10 @@ class SelinuxValidatorTest {
     SelinuxSpec spec = SelinuxSpec.builder().allow("kmem_t", "system", "setenforce").build();
     assertThatThrownBy(() -> SelinuxValidator.defaults().check(profile(spec)))
         .isInstanceOfSatisfying(
-            SelinuxValidationException.class,
+            ValidationException.class,
             e -> {
               assertThat(e.violations()).hasSize(3);
-              assertThat(e.getMessage()).startsWith("invalid SELinux profile 'app': /spec/allow/kmem_t:");
+              assertThat(e.getMessage()).startsWith("profile 'app' is invalid:\n  error /spec/allow/kmem_t:");
             });
   }
 
@@ -149,5 +151,13 @@ class SelinuxValidatorTest {
         .containsExactly("is 500002 characters long, more than 500000");
     RawSelinuxProfile raw = RawSelinuxProfile.of("1raw", "(block b)");
     assertThat(SelinuxValidator.defaults().validate(raw)).extracting(Violation::pointer).containsExactly("/metadata/name", "/spec/policy");
+  }
+
+  @Test
+  void coreProfileValidatorUsesTheSelinuxRules() {
+    SelinuxSpec spec = SelinuxSpec.builder().allow("kmem_t", "system", "setenforce").build();
+    dev.spo.core.validate.ValidationResult result = dev.spo.core.validate.ProfileValidator.defaults().validate(profile(spec));
+    assertThat(result.valid()).isFalse();
+    assertThat(result.errors()).hasSize(3).allSatisfy(v -> assertThat(v.pointer()).startsWith("/spec/allow/kmem_t"));
   }
 }

@@ -1,5 +1,7 @@
 package dev.spo.apparmor.internal;
 
+import dev.spo.apparmor.AppArmorValidator;
+import dev.spo.core.validate.Violation;
 import dev.spo.apparmor.AppArmorAbstract;
 import dev.spo.apparmor.AppArmorMode;
 import dev.spo.apparmor.AppArmorProfile;
@@ -181,5 +183,10 @@ public final class AppArmorProfileKind implements ProfileKind<AppArmorProfile> {
     CommonFields.putIfNotEmpty(out, "activeWorkloads", status.activeWorkloads());
     CommonFields.putIfNotNull(out, "activeWorkloadsCount", status.activeWorkloadsCount());
     return out;
+  }
+
+  @Override
+  public List<Violation> validate(AppArmorProfile profile) {
+    return AppArmorValidator.validate(profile);
   }
 }

@@ -63,8 +63,12 @@ public final class NodeLayout {
 
   /** {@code /etc/apparmor.d/<name>} with SPO's mangling: {@code /} becomes {@code .}, outer dots trimmed. */
   public Path appArmorFile(String profileName) {
-    String mangled = profileName.replace('/', '.').replaceAll("^\\.+|\\.+$", "");
-    return resolve("/etc/apparmor.d/" + checked(mangled, "AppArmor"));
+    return resolve("/etc/apparmor.d/" + checked(appArmorFileName(profileName), "AppArmor"));
+  }
+
+  /** SPO's file name for an AppArmor profile: {@code /} becomes {@code .}, outer dots trimmed. */
+  public static String appArmorFileName(String profileName) {
+    return profileName.replace('/', '.').replaceAll("^\\.+|\\.+$", "");
   }
 
   /** {@code /etc/selinux.d/<policyName>.cil}. */

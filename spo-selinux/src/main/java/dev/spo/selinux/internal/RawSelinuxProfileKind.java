@@ -1,5 +1,8 @@
 package dev.spo.selinux.internal;
 
+import java.util.List;
+import dev.spo.selinux.SelinuxValidator;
+import dev.spo.core.validate.Violation;
 import dev.spo.core.ObjectMeta;
 import dev.spo.core.Profile;
 import dev.spo.core.spi.CommonFields;
@@ -48,5 +51,10 @@ public final class RawSelinuxProfileKind implements ProfileKind<RawSelinuxProfil
   @Override
   public @Nullable Map<String, @Nullable Object> encodeStatus(RawSelinuxProfile profile) {
     return SelinuxProfileKind.encodeStatus(profile.status());
+  }
+
+  @Override
+  public List<Violation> validate(RawSelinuxProfile profile) {
+    return SelinuxValidator.defaults().validate(profile);
   }
 }

@@ -1,5 +1,7 @@
 package dev.spo.selinux.internal;
 
+import dev.spo.selinux.SelinuxValidator;
+import dev.spo.core.validate.Violation;
 import dev.spo.core.ObjectMeta;
 import dev.spo.core.Profile;
 import dev.spo.core.ProfileState;
@@ -138,5 +140,10 @@ public final class SelinuxProfileKind implements ProfileKind<SelinuxProfile> {
   @Override
   public @Nullable Map<String, @Nullable Object> encodeStatus(SelinuxProfile profile) {
     return encodeStatus(profile.status());
+  }
+
+  @Override
+  public List<Violation> validate(SelinuxProfile profile) {
+    return SelinuxValidator.defaults().validate(profile);
   }
 }
