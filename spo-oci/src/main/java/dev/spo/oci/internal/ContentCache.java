@@ -31,9 +31,18 @@ public final class ContentCache {
             .maximumSize(settings.maxEntries())
             .expireAfterWrite(settings.tagTtl())
             .ticker(ticker)
+            // Maintenance on the calling thread: no work leaks into the common pool, and
+            // statistics are exact right after a call.
+            .executor(Runnable::run)
             .recordStats()
             .build();
-    this.content = Caffeine.newBuilder().maximumSize(settings.maxEntries()).ticker(ticker).recordStats().build();
+    this.content =
+        Caffeine.newBuilder()
+            .maximumSize(settings.maxEntries())
+            .ticker(ticker)
+            .executor(Runnable::run)
+            .recordStats()
+            .build();
   }
 
   /** Resolves a tag (or digest) to its verified manifest, through the cache. */
