@@ -39,7 +39,8 @@ class FaultInjectionTest {
     WRONG_BLOB,
     WRONG_MANIFEST_DIGEST_HEADER,
     OVERSIZED_LENGTH,
-    REDIRECT_LOOP
+    REDIRECT_LOOP,
+    TOKEN_AUTH
   }
 
   private HttpServer server;
@@ -84,7 +85,22 @@ class FaultInjectionTest {
     try (ex) {
       if (path.equals("/token")) {
         tokenGets.incrementAndGet();
+        if (fault == Fault.TOKEN_AUTH) {
+          String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("alice:pw".getBytes(StandardCharsets.UTF_8));
+          if (!basic.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            send(ex, 401, "{}".getBytes(StandardCharsets.UTF_8), Map.of());
+            return;
+          }
+          send(ex, 200, "{\"access_token\":\"good-token\",\"expires_in\":300}".getBytes(StandardCharsets.UTF_8), Map.of());
+          return;
+        }
         send(ex, 200, "{\"token\":\"t\"}".getBytes(StandardCharsets.UTF_8), Map.of());
+        return;
+      }
+      if (fault == Fault.TOKEN_AUTH && !"Bearer good-token".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+        ex.getResponseHeaders()
+            .add("WWW-Authenticate", "Bearer realm=\"http://" + host + "/token\", service=\"fake\", scope=\"repository:fault/p:pull\"");
+        send(ex, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8), Map.of());
         return;
       }
       if (fault == Fault.UNAUTHORIZED_LOOP) {
@@ -175,6 +191,29 @@ class FaultInjectionTest {
     assertThat(oci.pull(host + "/fault/p:v1").profile()).isEqualTo(PROFILE);
     oci.invalidateAll();
     return e;
+  }
+
+  @Test
+  void bearerTokenFlowWithCredentialsAndPerClientTokenCache() {
+    fault = Fault.TOKEN_AUTH;
+    try (RegistryClient alice = RegistryClient.builder().plainHttp(host).credentials(host, Credentials.basic("alice", "pw")).build();
+        OciProfiles aliceOci =
+            OciProfiles.builder().registryClient(alice).signaturePolicy(SignaturePolicy.insecureSkipVerification()).build()) {
+      assertThat(aliceOci.pull(host + "/fault/p:v1").profile()).isEqualTo(PROFILE);
+      assertThat(aliceOci.pull(host + "/fault/p:v1").profile()).isEqualTo(PROFILE);
+      // One token for the repository scope, reused for the blob and the second pull.
+      assertThat(tokenGets.get()).isEqualTo(1);
+    }
+    // Another client (anonymous) must not ride on alice's token.
+    assertThatThrownBy(() -> oci.pull(host + "/fault/p:v1"))
+        .isInstanceOfSatisfying(RegistryException.class, e -> assertThat(e.reason()).isEqualTo(RegistryException.Reason.UNAUTHORIZED));
+    try (RegistryClient token = RegistryClient.builder().plainHttp(host).credentials(host, Credentials.bearerToken("good-token")).build();
+        OciProfiles tokenOci =
+            OciProfiles.builder().registryClient(token).signaturePolicy(SignaturePolicy.insecureSkipVerification()).build()) {
+      int before = tokenGets.get();
+      assertThat(tokenOci.pull(host + "/fault/p:v1").profile()).isEqualTo(PROFILE);
+      assertThat(tokenGets.get()).isEqualTo(before);
+    }
   }
 
   @Test
