@@ -120,8 +120,13 @@ public final class OciProfiles implements AutoCloseable {
     // The signature is checked on the resolved digest before any layer is read, and everything
     // after this point is read by digest: a tag moved meanwhile changes nothing.
     VerificationResult verification = policy.enforce(subject, target.transport);
-    ArtifactSelector.Selection s =
-        selector.select(reader, reference, root, options.platform(), options.limits(), target.profileName);
+    ArtifactSelector.Selection s;
+    if (target.cached) {
+      String key = target.transport.location() + "@" + root.digest() + "|" + options.platform() + "|" + options.limits();
+      s = cache.selection(key, () -> selector.select(reader, reference, root, options.platform(), options.limits(), target.profileName));
+    } else {
+      s = selector.select(reader, reference, root, options.platform(), options.limits(), target.profileName);
+    }
     return new PullResult(
         reference, s.profile(), root.digest(), s.manifestDigest(), s.layerDigest(), s.platform(), s.format(), verification);
   }

@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 public final class ContentCache {
   private final Cache<String, ManifestContent> tags;
   private final Cache<String, Object> content;
+  private final Cache<String, ArtifactSelector.Selection> selections;
   private final boolean enabled;
 
   public ContentCache(CacheSettings settings, Ticker ticker) {
@@ -43,6 +44,20 @@ public final class ContentCache {
             .executor(Runnable::run)
             .recordStats()
             .build();
+    this.selections =
+        Caffeine.newBuilder().maximumSize(settings.maxEntries()).ticker(ticker).executor(Runnable::run).build();
+  }
+
+  /**
+   * The decoded profile selected from a pinned digest. Keyed by digest, platform and limits, all
+   * of which determine the result, so an entry never goes stale; it saves re-parsing YAML on
+   * every hit.
+   */
+  public ArtifactSelector.Selection selection(String key, Supplier<ArtifactSelector.Selection> loader) {
+    if (!enabled) {
+      return loader.get();
+    }
+    return selections.get(key, k -> loader.get());
   }
 
   /** Resolves a tag (or digest) to its verified manifest, through the cache. */
@@ -132,6 +147,7 @@ public final class ContentCache {
   public void invalidateAll() {
     tags.invalidateAll();
     content.invalidateAll();
+    selections.invalidateAll();
   }
 
   public CacheStatistics statistics() {
@@ -150,5 +166,6 @@ public final class ContentCache {
   public void cleanUp() {
     tags.cleanUp();
     content.cleanUp();
+    selections.cleanUp();
   }
 }
