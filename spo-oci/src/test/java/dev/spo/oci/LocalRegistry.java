@@ -123,6 +123,9 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     Path configFile = work.resolve("config.yml");
     Files.writeString(configFile, config.toString());
     ProcessBuilder pb = new ProcessBuilder("/usr/bin/docker-registry", "serve", configFile.toString());
+    // Distribution treats every REGISTRY_* variable as a configuration override; do not let the
+    // environment (e.g. REGISTRY_AUTH_FILE meant for other clients) reconfigure the test registry.
+    pb.environment().keySet().removeIf(k -> k.startsWith("REGISTRY_"));
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     process = pb.start();
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop));
