@@ -152,7 +152,9 @@ public final class RegistryHttp implements AutoCloseable {
       return r;
     }
     String challenge = r.header("WWW-Authenticate");
-    if (challenge == null) {
+    if (challenge == null || !sameOrigin(uri, r.uri())) {
+      // A challenge from a host we were redirected to is not the registry's to make: following
+      // it could send the registry's credentials to a third party.
       return r;
     }
     String scheme = challenge.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
