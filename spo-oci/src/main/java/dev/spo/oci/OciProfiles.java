@@ -1,5 +1,7 @@
 package dev.spo.oci;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.spo.core.codec.ProfileCodec;
 import dev.spo.oci.internal.ArtifactPacker;
@@ -40,6 +42,8 @@ public final class OciProfiles implements AutoCloseable {
   private final ContentCache cache;
   private final ArtifactPacker packer;
   private final ArtifactSelector selector;
+  // Parsed references: parsing and validating a reference costs more than a cache hit itself.
+  private final Cache<String, Target> targets = Caffeine.newBuilder().maximumSize(1000).executor(Runnable::run).build();
 
   private OciProfiles(Builder b) {
     this.ownsRegistry = b.registry == null;
@@ -122,8 +126,12 @@ public final class OciProfiles implements AutoCloseable {
     VerificationResult verification = policy.enforce(subject, target.transport);
     ArtifactSelector.Selection s;
     if (target.cached) {
-      String key = target.transport.location() + "@" + root.digest() + "|" + options.platform() + "|" + options.limits();
-      s = cache.selection(key, () -> selector.select(reader, reference, root, options.platform(), options.limits(), target.profileName));
+      s =
+          cache.selection(
+              target.transport.location(),
+              root.digest(),
+              options,
+              () -> selector.select(reader, reference, root, options.platform(), options.limits(), target.profileName));
     } else {
       s = selector.select(reader, reference, root, options.platform(), options.limits(), target.profileName);
     }
@@ -160,6 +168,10 @@ public final class OciProfiles implements AutoCloseable {
 
   private Target target(String reference) {
     Objects.requireNonNull(reference, "reference");
+    return targets.get(reference, this::parseTarget);
+  }
+
+  private Target parseTarget(String reference) {
     if (LayoutReference.isLayoutReference(reference)) {
       LayoutReference ref = LayoutReference.parse(reference);
       Path dir = ref.directory();

@@ -22,7 +22,9 @@ import java.util.function.Supplier;
 public final class ContentCache {
   private final Cache<String, ManifestContent> tags;
   private final Cache<String, Object> content;
-  private final Cache<String, ArtifactSelector.Selection> selections;
+  private final Cache<SelectionKey, ArtifactSelector.Selection> selections;
+
+  private record SelectionKey(String location, String digest, Object options) {}
   private final boolean enabled;
 
   public ContentCache(CacheSettings settings, Ticker ticker) {
@@ -49,15 +51,16 @@ public final class ContentCache {
   }
 
   /**
-   * The decoded profile selected from a pinned digest. Keyed by digest, platform and limits, all
-   * of which determine the result, so an entry never goes stale; it saves re-parsing YAML on
-   * every hit.
+   * The decoded profile selected from a pinned digest. Keyed by location, digest and the pull
+   * options (platform and limits), which together determine the result, so an entry never goes
+   * stale; it saves re-parsing YAML on every hit.
    */
-  public ArtifactSelector.Selection selection(String key, Supplier<ArtifactSelector.Selection> loader) {
+  public ArtifactSelector.Selection selection(
+      String location, String digest, Object options, Supplier<ArtifactSelector.Selection> loader) {
     if (!enabled) {
       return loader.get();
     }
-    return selections.get(key, k -> loader.get());
+    return selections.get(new SelectionKey(location, digest, options), k -> loader.get());
   }
 
   /** Resolves a tag (or digest) to its verified manifest, through the cache. */
@@ -69,11 +72,19 @@ public final class ContentCache {
       return Optional.ofNullable(manifestByDigest(reader, tagOrDigest, maxBytes));
     }
     String key = reader.location() + ":" + tagOrDigest;
-    ManifestContent m = tags.get(key, k -> reader.manifest(tagOrDigest, maxBytes).orElse(null));
+    ManifestContent m =
+        tags.get(
+            key,
+            k -> {
+              ManifestContent fetched = reader.manifest(tagOrDigest, maxBytes).orElse(null);
+              if (fetched != null) {
+                // The tag fetch already gave us the manifest bytes; keep them so a by-digest read
+                // of the same manifest does not go back to the registry.
+                content.asMap().putIfAbsent(reader.location() + "@" + fetched.digest(), fetched);
+              }
+              return fetched;
+            });
     if (m != null) {
-      // The tag fetch already gave us the manifest bytes; keep them so the by-digest read that
-      // follows does not go back to the registry.
-      content.asMap().putIfAbsent(reader.location() + "@" + m.digest(), m);
       if (m.size() > maxBytes) {
         throw new dev.spo.oci.RegistryException(
             dev.spo.oci.RegistryException.Reason.TOO_LARGE, key, -1, null, "cached manifest exceeds the limit of " + maxBytes + " bytes");
