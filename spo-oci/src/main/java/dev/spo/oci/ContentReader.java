@@ -1,6 +1,8 @@
 package dev.spo.oci;
 
+import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Read access to one repository (a registry repository or an OCI layout directory), given to a
@@ -26,4 +28,18 @@ public interface ContentReader {
    * @throws RegistryException when missing, larger than {@code maxBytes}, or not matching
    */
   byte[] blob(String digest, long maxBytes);
+
+  /**
+   * Manifests that name {@code digest} as their {@code subject} (OCI 1.1 referrers): from the
+   * registry's referrers API, or, where there is none (Distribution 2.8, OCI layouts), from the
+   * tag-schema fallback index tagged {@code sha256-<hex>}. Filtered by {@code artifactType} here
+   * even when the registry was asked to filter. A fallback tag that resolves to the subject itself
+   * (a known registry bug) counts as no referrers. Entries are not fetched: a caller that trusts
+   * an entry must fetch it by digest and check its {@code subject}.
+   *
+   * @param artifactType only entries with this artifact type; null for all
+   * @param maxEntries more entries than this is an error
+   * @param maxBytes largest referrers response or fallback index
+   */
+  List<Descriptor> referrers(String digest, @Nullable String artifactType, int maxEntries, long maxBytes);
 }

@@ -112,6 +112,17 @@ class FaultInjectionTest {
         send(ex, 401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8), Map.of());
         return;
       }
+      if (path.startsWith("/v2/fault/p/referrers/")) {
+        // Ignores the artifactType filter, as registries may.
+        String index =
+            "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\",\"manifests\":["
+                + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "a".repeat(64)
+                + "\",\"size\":10,\"artifactType\":\"application/vnd.dev.sigstore.bundle.v0.3+json\"},"
+                + "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"sha256:" + "b".repeat(64)
+                + "\",\"size\":10,\"artifactType\":\"application/spdx+json\"}]}";
+        send(ex, 200, index.getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", MediaTypes.OCI_INDEX));
+        return;
+      }
       if (path.startsWith("/v2/fault/p/manifests/")) {
         manifestGets.incrementAndGet();
         byte[] m = packed.manifest();
@@ -214,6 +225,15 @@ class FaultInjectionTest {
       assertThat(tokenOci.pull(host + "/fault/p:v1").profile()).isEqualTo(PROFILE);
       assertThat(tokenGets.get()).isEqualTo(before);
     }
+  }
+
+  @Test
+  void referrersApiResultsAreFilteredClientSide() {
+    var t = new dev.spo.oci.internal.RegistryTransport(client.http(), OciReference.parse(host + "/fault/p:v1"));
+    assertThat(t.referrers(packed.manifestDigest(), "application/vnd.dev.sigstore.bundle.v0.3+json", 1000, 1 << 20))
+        .extracting(Descriptor::digest)
+        .containsExactly("sha256:" + "a".repeat(64));
+    assertThat(t.referrers(packed.manifestDigest(), null, 1000, 1 << 20)).hasSize(2);
   }
 
   @Test

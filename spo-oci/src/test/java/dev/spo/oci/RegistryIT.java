@@ -157,6 +157,46 @@ class RegistryIT {
     assertThat(m.mediaType()).isEqualTo(MediaTypes.OCI_MANIFEST);
   }
 
+  @Test
+  void referrersFallBackToTheTagSchemaOnDistribution28() {
+    String bundleType = "application/vnd.dev.sigstore.bundle.v0.3+json";
+    PushResult subject = oci.push(ref("profiles/signed:v1"), PushRequest.of(TestProfiles.seccomp("s", "read")));
+    RegistryTransport t = new RegistryTransport(client.http(), OciReference.parse(ref("profiles/signed:v1")));
+    assertThat(t.referrers(subject.digest(), null, 1000, 4 << 20)).isEmpty();
+
+    String referrer =
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"artifactType\":\""
+            + bundleType
+            + "\",\"config\":{\"mediaType\":\"application/vnd.oci.empty.v1+json\",\"digest\":\""
+            + MediaTypes.EMPTY_DIGEST
+            + "\",\"size\":2},\"layers\":[],\"subject\":{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\""
+            + subject.digest()
+            + "\",\"size\":"
+            + subject.size()
+            + "}}";
+    byte[] referrerBytes = referrer.getBytes(StandardCharsets.UTF_8);
+    String referrerDigest = Digests.sha256(referrerBytes);
+    t.putManifest(null, referrerDigest, MediaTypes.OCI_MANIFEST, referrerBytes);
+    byte[] index =
+        Manifests.writeIndex(
+            List.of(
+                new Descriptor(MediaTypes.OCI_MANIFEST, referrerDigest, referrerBytes.length, bundleType, Map.of(), null),
+                new Descriptor(MediaTypes.OCI_MANIFEST, subject.digest(), subject.size(), "application/vnd.other", Map.of(), null)));
+    String fallbackTag = subject.digest().replace(':', '-');
+    t.putManifest(fallbackTag, Digests.sha256(index), MediaTypes.OCI_INDEX, index);
+
+    List<Descriptor> found = t.referrers(subject.digest(), bundleType, 1000, 4 << 20);
+    assertThat(found).extracting(Descriptor::digest).containsExactly(referrerDigest);
+    assertThat(t.referrers(subject.digest(), null, 1000, 4 << 20)).hasSize(2);
+    assertThatThrownBy(() -> t.referrers(subject.digest(), null, 1, 4 << 20)).isInstanceOf(ArtifactException.class);
+
+    // A fallback tag that resolves to the subject itself means "no referrers".
+    PushResult other = oci.push(ref("profiles/signed:v2"), PushRequest.of(TestProfiles.seccomp("s", "write")));
+    ManifestContent self = t.manifest("v2", 1 << 20).orElseThrow();
+    t.putManifest(other.digest().replace(':', '-'), other.digest(), MediaTypes.OCI_MANIFEST, self.bytes());
+    assertThat(t.referrers(other.digest(), null, 1000, 4 << 20)).isEmpty();
+  }
+
   private static PullOptions opts(Platform p) {
     return PullOptions.defaults().withPlatform(p);
   }

@@ -140,6 +140,13 @@ public final class ContentCache {
         return checked(((ManifestContent) v).bytes(), digest, maxBytes);
       }
 
+      @Override
+      public java.util.List<dev.spo.oci.Descriptor> referrers(
+          String digest, @org.jspecify.annotations.Nullable String artifactType, int maxEntries, long maxBytes) {
+        // Referrers change whenever someone signs or attaches: never cached.
+        return reader.referrers(digest, artifactType, maxEntries, maxBytes);
+      }
+
       private byte[] checked(byte[] bytes, String digest, long maxBytes) {
         if (bytes.length > maxBytes) {
           throw tooLarge(reader.location() + "@" + digest, maxBytes);

@@ -145,6 +145,12 @@ public final class LayoutTransport implements Transport {
     }
   }
 
+  /** Layouts have no referrers API; referrers are found through the tag-schema fallback only. */
+  @Override
+  public List<Descriptor> referrers(String digest, @Nullable String artifactType, int maxEntries, long maxBytes) {
+    return Referrers.fromFallback(this, digest, artifactType, maxEntries, maxBytes);
+  }
+
   @Override
   public boolean hasBlob(String digest) {
     return Files.exists(blobPath(digest));

@@ -1,10 +1,14 @@
 package dev.spo.oci.internal;
 
+import dev.spo.oci.Descriptor;
 import dev.spo.oci.ManifestContent;
 import dev.spo.oci.MediaTypes;
 import dev.spo.oci.OciReference;
 import dev.spo.oci.RegistryException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -83,6 +87,29 @@ public final class RegistryTransport implements Transport {
     expect(r, 200, ref, "cannot fetch blob");
     Digests.verify(digest, r.body(), ref);
     return r.body();
+  }
+
+  @Override
+  public List<Descriptor> referrers(String digest, @Nullable String artifactType, int maxEntries, long maxBytes) {
+    String ref = repo.name() + "@" + digest + " (referrers)";
+    String query =
+        artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
+    RegistryHttp.Response r =
+        http.send(
+            repo.registry(),
+            "GET",
+            uri("/referrers/" + digest + query),
+            Map.of("Accept", MediaTypes.OCI_INDEX),
+            null,
+            maxBytes,
+            pullScope,
+            ref);
+    if (r.status() == 404) {
+      // No referrers API (Distribution 2.8 answers 404 for the unknown route): use the tag schema.
+      return Referrers.fromFallback(this, digest, artifactType, maxEntries, maxBytes);
+    }
+    expect(r, 200, ref, "cannot list referrers");
+    return Referrers.fromIndex(r.body(), ref, artifactType, maxEntries, maxBytes);
   }
 
   @Override
