@@ -3,6 +3,7 @@ package dev.spo.oci;
 import dev.spo.core.SpoException;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An artifact was read intact but cannot be used: unknown or malformed manifest, no profile for
@@ -33,7 +34,7 @@ public final class ArtifactException extends SpoException {
   }
 
   public ArtifactException(
-      Reason reason, String reference, String message, List<String> availablePlatforms, @org.jspecify.annotations.Nullable Throwable cause) {
+      Reason reason, String reference, String message, List<String> availablePlatforms, @Nullable Throwable cause) {
     super(reference + ": " + message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
     this.reference = reference;

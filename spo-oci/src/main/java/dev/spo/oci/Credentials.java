@@ -1,5 +1,7 @@
 package dev.spo.oci;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Objects;
 
 /**
@@ -56,8 +58,8 @@ public final class Credentials {
     return bearer
         ? "Bearer " + secret
         : "Basic "
-            + java.util.Base64.getEncoder()
-                .encodeToString((username + ":" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            + Base64.getEncoder()
+                .encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

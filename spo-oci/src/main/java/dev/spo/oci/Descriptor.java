@@ -1,5 +1,6 @@
 package dev.spo.oci;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -29,7 +30,7 @@ public record Descriptor(
     if (size < 0) {
       throw new IllegalArgumentException("negative size");
     }
-    annotations = java.util.Collections.unmodifiableMap(new TreeMap<>(annotations));
+    annotations = Collections.unmodifiableMap(new TreeMap<>(annotations));
   }
 
   /** A descriptor with only media type, digest and size. */

@@ -11,6 +11,7 @@ import dev.spo.oci.internal.LayoutTransport;
 import dev.spo.oci.internal.RegistryTransport;
 import dev.spo.oci.internal.Transport;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -182,7 +183,7 @@ public final class OciProfiles implements AutoCloseable {
     try {
       ref = OciReference.parse(reference);
     } catch (IllegalArgumentException e) {
-      throw new ArtifactException(ArtifactException.Reason.INVALID_REQUEST, reference, e.getMessage(), java.util.List.of(), e);
+      throw new ArtifactException(ArtifactException.Reason.INVALID_REQUEST, reference, e.getMessage(), List.of(), e);
     }
     return new Target(
         new RegistryTransport(registry.http(), ref),

@@ -3,6 +3,7 @@ package dev.spo.oci;
 import dev.spo.core.Profile;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public final class PushRequest {
   private PushRequest(Builder b) {
     this.format = b.format;
     this.entries = List.copyOf(b.entries);
-    this.annotations = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.annotations));
+    this.annotations = Collections.unmodifiableMap(new LinkedHashMap<>(b.annotations));
     this.created = b.created;
     if (entries.isEmpty()) {
       throw new IllegalArgumentException("a push request needs at least one profile");

@@ -274,6 +274,22 @@ class LayoutStoreTest {
     }
   }
 
+  @Test
+  void layoutReferrersUseTheTagSchema() {
+    String digest;
+    try (OciProfiles oci = unverified()) {
+      digest = oci.push(ref("v1"), PushRequest.of(TestProfiles.seccomp("p", "read"))).digest();
+    }
+    var layout = new dev.spo.oci.internal.LayoutTransport(dir);
+    assertThat(layout.referrers(digest, null, 10, 1 << 20)).isEmpty();
+    byte[] index =
+        dev.spo.oci.internal.Manifests.writeIndex(
+            List.of(new Descriptor(MediaTypes.OCI_MANIFEST, MediaTypes.EMPTY_DIGEST, 2, "application/x-sig", Map.of(), null)));
+    layout.putManifest(digest.replace(':', '-'), Digests.sha256(index), MediaTypes.OCI_INDEX, index);
+    assertThat(layout.referrers(digest, "application/x-sig", 10, 1 << 20)).hasSize(1);
+    assertThat(layout.referrers(digest, "application/other", 10, 1 << 20)).isEmpty();
+  }
+
   private static PullOptions opts(Platform p) {
     return PullOptions.defaults().withPlatform(p);
   }

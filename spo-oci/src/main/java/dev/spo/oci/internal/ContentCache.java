@@ -7,10 +7,14 @@ import com.github.benmanes.caffeine.cache.stats.CacheStats;
 import dev.spo.oci.CacheSettings;
 import dev.spo.oci.CacheStatistics;
 import dev.spo.oci.ContentReader;
+import dev.spo.oci.Descriptor;
 import dev.spo.oci.ManifestContent;
 import dev.spo.oci.OciReference;
+import dev.spo.oci.RegistryException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The pull cache. Keys include the repository location, so one repository's content is never
@@ -86,8 +90,8 @@ public final class ContentCache {
             });
     if (m != null) {
       if (m.size() > maxBytes) {
-        throw new dev.spo.oci.RegistryException(
-            dev.spo.oci.RegistryException.Reason.TOO_LARGE, key, -1, null, "cached manifest exceeds the limit of " + maxBytes + " bytes");
+        throw new RegistryException(
+            RegistryException.Reason.TOO_LARGE, key, -1, null, "cached manifest exceeds the limit of " + maxBytes + " bytes");
       }
     }
     return Optional.ofNullable(m);
@@ -105,9 +109,9 @@ public final class ContentCache {
     return m;
   }
 
-  private static dev.spo.oci.RegistryException tooLarge(String ref, long maxBytes) {
-    return new dev.spo.oci.RegistryException(
-        dev.spo.oci.RegistryException.Reason.TOO_LARGE, ref, -1, null, "cached content exceeds the limit of " + maxBytes + " bytes");
+  private static RegistryException tooLarge(String ref, long maxBytes) {
+    return new RegistryException(
+        RegistryException.Reason.TOO_LARGE, ref, -1, null, "cached content exceeds the limit of " + maxBytes + " bytes");
   }
 
   private Object get(String key, Supplier<Object> loader) {
@@ -141,8 +145,8 @@ public final class ContentCache {
       }
 
       @Override
-      public java.util.List<dev.spo.oci.Descriptor> referrers(
-          String digest, @org.jspecify.annotations.Nullable String artifactType, int maxEntries, long maxBytes) {
+      public List<Descriptor> referrers(
+          String digest, @Nullable String artifactType, int maxEntries, long maxBytes) {
         // Referrers change whenever someone signs or attaches: never cached.
         return reader.referrers(digest, artifactType, maxEntries, maxBytes);
       }

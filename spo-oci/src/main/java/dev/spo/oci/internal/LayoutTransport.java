@@ -4,6 +4,7 @@ import dev.spo.oci.Descriptor;
 import dev.spo.oci.ManifestContent;
 import dev.spo.oci.MediaTypes;
 import dev.spo.oci.OciLimits;
+import dev.spo.oci.OciReference;
 import dev.spo.oci.RegistryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ public final class LayoutTransport implements Transport {
   public Optional<ManifestContent> manifest(String tagOrDigest, long maxBytes) {
     String digest = tagOrDigest;
     String mediaType = null;
-    if (!dev.spo.oci.OciReference.isDigest(tagOrDigest)) {
+    if (!OciReference.isDigest(tagOrDigest)) {
       Optional<Descriptor> entry = findTag(tagOrDigest);
       if (entry.isEmpty()) {
         return Optional.empty();
