@@ -4,12 +4,12 @@ import dev.spo.core.Profile;
 import dev.spo.core.SpoException;
 import dev.spo.core.compose.CompositionException.Reason;
 import dev.spo.core.internal.SyscallMerging;
+import dev.spo.core.internal.UnionAccumulator;
 import dev.spo.core.seccomp.SeccompAction;
 import dev.spo.core.seccomp.SeccompProfile;
 import dev.spo.core.seccomp.SeccompSpec;
 import dev.spo.core.seccomp.Syscall;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -83,8 +83,8 @@ public final class ProfileComposer {
     seen.add(profile.name());
     List<ResolutionStep> steps = new ArrayList<>();
 
-    // UNION folds into one name-keyed map across all levels: no sorting or list copies per step.
-    @Nullable HashMap<String, Syscall> unionAcc = null;
+    // UNION folds into one name-keyed accumulator across all levels: no sorting or copies per step.
+    @Nullable UnionAccumulator unionAcc = null;
     List<Syscall> listAcc = profile.spec().syscalls();
     @Nullable SeccompAction accDefault = profile.spec().defaultAction();
     @Nullable Integer accDefaultErrno = profile.spec().defaultErrnoRet();
@@ -115,9 +115,9 @@ public final class ProfileComposer {
       switch (strategy) {
         case UNION -> {
           if (unionAcc == null) {
-            unionAcc = SyscallMerging.normalizeToMap(listAcc);
+            unionAcc = new UnionAccumulator(listAcc);
           }
-          SyscallMerging.unionInto(base.spec().syscalls(), unionAcc);
+          unionAcc.addBase(base.spec().syscalls());
         }
         case APPEND -> listAcc = SyscallMerging.append(base.spec().syscalls(), listAcc);
         case INTERSECT -> {
@@ -145,7 +145,7 @@ public final class ProfileComposer {
     if (steps.isEmpty()) {
       return new ComposedProfile(profile, steps, strategy);
     }
-    List<Syscall> merged = unionAcc != null ? SyscallMerging.sortedByName(unionAcc) : listAcc;
+    List<Syscall> merged = unionAcc != null ? unionAcc.toSortedList() : listAcc;
     SeccompSpec.Builder spec = profile.spec().toBuilder().syscalls(merged);
     if (strategy == MergeStrategy.INTERSECT) {
       spec.defaultAction(accDefault).defaultErrnoRet(accDefaultErrno);

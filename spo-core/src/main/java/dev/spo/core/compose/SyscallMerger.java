@@ -21,7 +21,7 @@ public final class SyscallMerger {
    * {@link MergeStrategy#UNION} rule, earlier entries counting as the base.
    */
   public static List<Syscall> normalize(List<Syscall> syscalls) {
-    return SyscallMerging.sortedByName(SyscallMerging.normalizeToMap(syscalls));
+    return SyscallMerging.normalize(syscalls);
   }
 
   /** {@link MergeStrategy#UNION} of two rule lists, the base on the left. */

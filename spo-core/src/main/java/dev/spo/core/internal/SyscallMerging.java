@@ -40,20 +40,16 @@ public final class SyscallMerging {
     return out;
   }
 
-  /** Folds {@code base} into {@code accumulated} as {@code union(base, accumulated)}, in place. */
-  public static void unionInto(List<Syscall> base, HashMap<String, Syscall> accumulated) {
-    HashMap<String, Syscall> left = normalizeToMap(base);
-    for (Map.Entry<String, Syscall> e : left.entrySet()) {
-      // merge() hands the accumulated (child-side) entry first; the base must stay on the left.
-      accumulated.merge(e.getKey(), e.getValue(), (child, baseEntry) -> unionPick(baseEntry, child));
-    }
-  }
-
   /** security-profiles-merger's union of two lists: one entry per name, sorted by name. */
   public static List<Syscall> union(List<Syscall> left, List<Syscall> right) {
-    HashMap<String, Syscall> acc = normalizeToMap(right);
-    unionInto(left, acc);
-    return sortedByName(acc);
+    UnionAccumulator acc = new UnionAccumulator(right);
+    acc.addBase(left);
+    return acc.toSortedList();
+  }
+
+  /** One single-name entry per name, sorted by name, duplicates combined by {@link #unionPick}. */
+  public static List<Syscall> normalize(List<Syscall> syscalls) {
+    return new UnionAccumulator(syscalls).toSortedList();
   }
 
   /**

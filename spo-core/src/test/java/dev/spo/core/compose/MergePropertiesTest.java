@@ -2,8 +2,10 @@ package dev.spo.core.compose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spo.core.internal.SyscallMerging;
 import dev.spo.core.seccomp.ArgOperator;
 import dev.spo.core.seccomp.SeccompAction;
+import dev.spo.core.seccomp.SeccompProfile;
 import dev.spo.core.seccomp.SeccompSpec;
 import dev.spo.core.seccomp.Syscall;
 import dev.spo.core.seccomp.SyscallArg;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -105,6 +108,49 @@ class MergePropertiesTest {
         long[] argv = randomArgv(random);
         assertThat(evaluate(r, name, argv)).as("a=%s", a).isEqualTo(evaluate(a, name, argv));
       }
+    }
+  }
+
+  @Test
+  void unionMatchesAStraightforwardReferenceImplementation() {
+    Random random = new Random(1234);
+    for (int i = 0; i < ITERATIONS; i++) {
+      List<Syscall> a = randomRules(random);
+      List<Syscall> b = randomRules(random);
+      Map<String, Syscall> left = SyscallMerging.normalizeToMap(a);
+      Map<String, Syscall> right = SyscallMerging.normalizeToMap(b);
+      Map<String, Syscall> expected = new TreeMap<>(left);
+      right.forEach((name, r) -> expected.merge(name, r, SyscallMerging::unionPick));
+      List<Syscall> expectedList = expected.entrySet().stream()
+          .map(e -> e.getValue().withNames(List.of(e.getKey())))
+          .toList();
+      assertThat(SyscallMerger.union(a, b)).as("a=%s b=%s", a, b).isEqualTo(expectedList);
+    }
+  }
+
+  @Test
+  void composingAChainEqualsFoldingUnionStepByStep() {
+    Random random = new Random(2024);
+    for (int i = 0; i < 300; i++) {
+      int depth = random.nextInt(6);
+      InMemoryProfileStore store = new InMemoryProfileStore();
+      List<List<Syscall>> bases = new ArrayList<>();
+      for (int level = 1; level <= depth; level++) {
+        List<Syscall> rules = randomRules(random);
+        bases.add(rules);
+        store.put(SeccompProfile.of("b" + level, SeccompSpec.builder().defaultAction(SeccompAction.ERRNO)
+            .baseProfileName(level < depth ? "b" + (level + 1) : null).syscalls(rules).build()));
+      }
+      List<Syscall> own = randomRules(random);
+      SeccompProfile child = SeccompProfile.of("app", SeccompSpec.builder().defaultAction(SeccompAction.ERRNO)
+          .baseProfileName(depth > 0 ? "b1" : null).syscalls(own).build());
+      List<Syscall> expected = own;
+      for (List<Syscall> base : bases) {
+        expected = SyscallMerger.union(base, expected);
+      }
+      assertThat(ProfileComposer.builder().resolver(store).build().compose(child).profile().spec().syscalls())
+          .as("own=%s bases=%s", own, bases)
+          .isEqualTo(expected);
     }
   }
 
