@@ -80,7 +80,7 @@ public final class SyscallMerging {
   /** The values of a name-keyed map as a list sorted by name. */
   public static List<Syscall> sortedByName(Map<String, Syscall> byName) {
     String[] names = byName.keySet().toArray(new String[0]);
-    Arrays.sort(names);
+    NameSort.sort(names);
     Syscall[] out = new Syscall[names.length];
     for (int i = 0; i < names.length; i++) {
       out[i] = byName.get(names[i]);

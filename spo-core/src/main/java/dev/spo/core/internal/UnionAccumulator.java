@@ -75,7 +75,7 @@ public final class UnionAccumulator {
   /** The result: one single-name entry per name, sorted by name. */
   public List<Syscall> toSortedList() {
     String[] names = slots.keySet().toArray(new String[0]);
-    Arrays.sort(names);
+    NameSort.sort(names);
     Syscall[] out = new Syscall[names.length];
     for (int i = 0; i < names.length; i++) {
       Syscall v = slots.get(names[i]).value;
