@@ -8,6 +8,7 @@ import dev.spo.testing.internal.FailureReport;
 import dev.spo.testing.internal.FilterSubject;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -27,11 +28,13 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  *
  * <p>How a verdict is found: a profile is compiled with libseccomp (runc semantics, or the
- * {@link #usingCompileOptions options} given) for exactly the asserted architecture, once per
- * assertion object and architecture (and shared through a small cache); the BPF program then runs
- * in the pure-Java emulator with the syscall's number from libseccomp's table. A compiled filter
- * runs as it is. A syscall name that libseccomp does not know for the architecture fails the
- * assertion.
+ * {@link #usingCompileOptions options} given) for exactly the asserted architecture, i.e. the
+ * filter a runtime on such a machine installs for the profile's rules, once per assertion object
+ * and architecture (and shared through a small cache); the BPF program then runs in the pure-Java
+ * emulator with the syscall's number from libseccomp's table. A compiled filter runs as it is,
+ * so asserting one on an architecture it does not cover shows its bad-arch action (e.g. x86 calls
+ * under an x86_64-only filter). A syscall name that libseccomp does not know for the architecture
+ * fails the assertion.
  *
  * <p>Arguments: the name-only checks run with all six arguments 0. {@link #withArg(int, long)}
  * sets one argument and checks the previous expectation again, so {@code allows("personality")
@@ -138,6 +141,23 @@ public final class SeccompFilterAssert extends AbstractAssert<SeccompFilterAsser
   /** The syscall, called with all arguments 0, goes to the notify agent (NOTIFY, {@code SECCOMP_RET_USER_NOTIF}). */
   public SeccompFilterAssert notifies(String syscall) {
     return check(syscall, "NOTIFY", v -> v.action() == FilterAction.USER_NOTIF, new long[0]);
+  }
+
+  /**
+   * Every syscall name the profile's rules use is known to libseccomp. runc and crun silently
+   * leave unknown names (typos, syscalls newer than the library) out of the filter; for a compiled
+   * filter this checks {@link dev.spo.seccomp.CompiledFilter#ignoredSyscalls()}.
+   */
+  public SeccompFilterAssert hasNoIgnoredSyscalls() {
+    isNotNull();
+    FilterSubject s = Objects.requireNonNull(subject);
+    SeccompArch a = FilterSubject.concrete(arch != null ? arch : s.defaultArch());
+    List<String> ignored = s.filterFor(a).ignoredSyscalls();
+    if (!ignored.isEmpty()) {
+      failWithMessage("Expecting %s to name only syscalls libseccomp %s knows,%nbut the filter for %s leaves out %d: %s",
+          s.description(), FilterSubject.libseccompVersion(), a.wireName(), ignored.size(), String.join(", ", ignored));
+    }
+    return myself;
   }
 
   /**

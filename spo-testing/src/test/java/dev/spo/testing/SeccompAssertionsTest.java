@@ -72,6 +72,18 @@ class SeccompAssertionsTest {
   }
 
   @Test
+  void compileOptionsApplyToLaterChecks() {
+    assertThat(SMALL)
+        .onArch(SeccompArch.X86_64)
+        .usingCompileOptions(CompileOptions.builder().enosysStub(true).build())
+        .allows("read")
+        .returnsErrno("mount", 1)
+        .usingCompileOptions(CompileOptions.crun())
+        .kills("ptrace")
+        .returnsErrno("clone3", 38);
+  }
+
+  @Test
   void otherArchitecturesUseTheirOwnNumbers() {
     // aarch64 has no mkdir (only mkdirat) and numbers read 63, not 0.
     assertThat(SMALL).onArch(SeccompArch.AARCH64).allows("read").notifies("mkdirat").kills("ptrace");
@@ -148,6 +160,22 @@ class SeccompAssertionsTest {
     assertThatThrownBy(() -> assertThat((SeccompProfile) null).allows("read"))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("Expecting actual not to be null");
+  }
+
+  @Test
+  void ignoredSyscallNames() {
+    assertThat(SMALL).onArch(SeccompArch.X86_64).hasNoIgnoredSyscalls();
+    SeccompProfile typo = SeccompProfile.of("typo", SeccompSpec.builder()
+        .defaultAction(SeccompAction.ERRNO)
+        .addSyscall(Syscall.of(SeccompAction.ALLOW, "read", "raed", "wirte"))
+        .build());
+    assertThatThrownBy(() -> assertThat(typo).onArch(SeccompArch.X86_64).hasNoIgnoredSyscalls())
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("Expecting profile \"typo\" to name only syscalls libseccomp 2.")
+        .hasMessageContaining("but the filter for SCMP_ARCH_X86_64 leaves out 2: raed, wirte");
+    // The check is on the compiled filter too.
+    CompiledFilter f = SeccompCompiler.create().compile(typo, CompileOptions.defaults());
+    assertThatThrownBy(() -> assertThat(f).hasNoIgnoredSyscalls()).hasMessageContaining("raed, wirte");
   }
 
   @Test
