@@ -5,6 +5,7 @@ import dev.spo.oci.OciProfiles;
 import dev.spo.oci.RegistryClient;
 import dev.spo.oci.SignaturePolicy;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,6 +16,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,12 +27,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A real CNCF Distribution registry (Debian's {@code /usr/bin/docker-registry}, package
- * {@code docker-registry}) serving plain HTTP on a free 127.0.0.1 port, with its storage in a
- * temporary directory that {@link #close()} deletes. Use it through {@link LocalRegistryExtension}
+ * {@code docker-registry}) serving plain HTTP (or HTTPS, {@link Builder#tls()}) on a free
+ * 127.0.0.1 port, with its storage in a temporary directory that {@link #close()} deletes. Use it through {@link LocalRegistryExtension}
  * in JUnit 5 tests, or directly:
  *
  * <pre>{@code
@@ -38,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link Builder#start()} returns once {@code GET /v2/} answers. The registry's own output (including
  * its access log) goes to {@link #logFile()}. Optionally the registry requires HTTP Basic
- * authentication ({@link Builder#basicAuth()}) with {@link #USERNAME} / {@link #PASSWORD}.
+ * authentication ({@link Builder#basicAuth()}) with {@link #USERNAME} / {@link #PASSWORD}, and
+ * serves HTTPS with a certificate for {@code 127.0.0.1} from a CA generated per registry
+ * ({@link Builder#tls()}, needs {@code openssl}).
  */
 public final class LocalRegistry implements AutoCloseable {
   /** Where Debian installs the registry. */
@@ -83,9 +92,27 @@ public final class LocalRegistry implements AutoCloseable {
     return port;
   }
 
-  /** {@code http://127.0.0.1:<port>}. */
+  /** {@code http://127.0.0.1:<port>}, or {@code https://…} in {@link Builder#tls()} mode. */
   public URI baseUri() {
-    return URI.create("http://" + host());
+    return URI.create((settings.tls ? "https://" : "http://") + host());
+  }
+
+  /** Whether the registry serves HTTPS ({@link Builder#tls()}). */
+  public boolean usesTls() {
+    return settings.tls;
+  }
+
+  /**
+   * The PEM certificate of the CA that signed the registry's certificate ({@link Builder#tls()}
+   * mode), for clients' CA options such as {@code RegistryClient.Builder#caCertificates}.
+   *
+   * @throws IllegalStateException when the registry serves plain HTTP
+   */
+  public Path caCertificate() {
+    if (!settings.tls) {
+      throw new IllegalStateException("the local registry at " + host() + " serves plain HTTP; start it with tls()");
+    }
+    return work.resolve("ca.crt");
   }
 
   /** A reference into this registry: {@code reference("profiles/app:v1")} is {@code 127.0.0.1:<port>/profiles/app:v1}. */
@@ -122,11 +149,17 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   /**
-   * A new client builder set up for this registry: plain HTTP to {@link #host()}, credentials in
-   * {@link Builder#basicAuth()} mode, 20 s request timeout. For clients the test wants to own.
+   * A new client builder set up for this registry: plain HTTP to {@link #host()} (or trusting
+   * {@link #caCertificate()} in TLS mode), credentials in {@link Builder#basicAuth()} mode, 20 s
+   * request timeout. For clients the test wants to own.
    */
   public RegistryClient.Builder clientBuilder() {
-    RegistryClient.Builder b = RegistryClient.builder().plainHttp(host()).requestTimeout(Duration.ofSeconds(20));
+    RegistryClient.Builder b = RegistryClient.builder().requestTimeout(Duration.ofSeconds(20));
+    if (settings.tls) {
+      b.caCertificates(caCertificate());
+    } else {
+      b.plainHttp(host());
+    }
     if (settings.basicAuth) {
       b.credentials(host(), Credentials.basic(USERNAME, PASSWORD));
     }
@@ -184,7 +217,7 @@ public final class LocalRegistry implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalRegistry[" + host() + (settings.basicAuth ? ", basic auth" : "") + "]";
+    return "LocalRegistry[" + baseUri() + (settings.basicAuth ? ", basic auth" : "") + "]";
   }
 
   private static void stop(Process p) {
@@ -217,6 +250,7 @@ public final class LocalRegistry implements AutoCloseable {
   public static final class Builder {
     private Path binary = DEFAULT_BINARY;
     private boolean basicAuth;
+    private boolean tls;
     private SignaturePolicy signaturePolicy = SignaturePolicy.insecureSkipVerification();
     private Duration startupTimeout = Duration.ofSeconds(20);
 
@@ -231,6 +265,15 @@ public final class LocalRegistry implements AutoCloseable {
     /** Require HTTP Basic authentication with {@link #USERNAME} / {@link #PASSWORD}. */
     public Builder basicAuth() {
       this.basicAuth = true;
+      return this;
+    }
+
+    /**
+     * Serve HTTPS with a certificate for {@code 127.0.0.1} (IP SAN) signed by a CA generated for
+     * this registry with {@code openssl}; see {@link LocalRegistry#caCertificate()}.
+     */
+    public Builder tls() {
+      this.tls = true;
       return this;
     }
 
@@ -268,41 +311,48 @@ public final class LocalRegistry implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      Process process = null;
+      int port;
+      Path config;
       try {
-        int port = freePort();
-        Path config = writeConfig(work, port);
-        ProcessBuilder pb = new ProcessBuilder(binary.toString(), "serve", config.toString());
-        // Distribution treats every REGISTRY_* variable as a configuration override; the test
-        // environment (e.g. REGISTRY_AUTH_FILE meant for other clients) must not reconfigure it.
-        pb.environment().keySet().removeIf(k -> k.startsWith("REGISTRY_"));
-        pb.redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile());
+        port = freePort();
+        config = writeConfig(work, port);
+      } catch (IOException | RuntimeException e) {
+        deleteTree(work);
+        if (e instanceof LocalRegistryException l) {
+          throw l;
+        }
+        throw new LocalRegistryException("could not prepare the local registry in " + work + ": " + e.getMessage(), e);
+      }
+      ProcessBuilder pb = new ProcessBuilder(binary.toString(), "serve", config.toString());
+      // Distribution treats every REGISTRY_* variable as a configuration override; the test
+      // environment (e.g. REGISTRY_AUTH_FILE meant for other clients) must not reconfigure it.
+      pb.environment().keySet().removeIf(k -> k.startsWith("REGISTRY_"));
+      pb.redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile());
+      Process process;
+      try {
         process = pb.start();
-        Process started = process;
-        // A JVM killed between start and close must not leave a registry process behind.
-        Thread hook = new Thread(() -> stop(started), "spo-local-registry-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        LocalRegistry registry = new LocalRegistry(copy, work, port, process, hook);
-        try {
-          awaitReady(registry);
-        } catch (RuntimeException e) {
-          registry.close();
-          throw e;
-        }
-        return registry;
       } catch (IOException e) {
-        if (process != null) {
-          stop(process);
-        }
         deleteTree(work);
         throw new LocalRegistryException("could not start " + binary + ": " + e.getMessage(), e);
       }
+      // A JVM killed between start and close must not leave a registry process behind.
+      Thread hook = new Thread(() -> stop(process), "spo-local-registry-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      LocalRegistry registry = new LocalRegistry(copy, work, port, process, hook);
+      try {
+        awaitReady(registry);
+      } catch (RuntimeException e) {
+        registry.close();
+        throw e;
+      }
+      return registry;
     }
 
     private Builder copy() {
       Builder b = new Builder();
       b.binary = binary;
       b.basicAuth = basicAuth;
+      b.tls = tls;
       b.signaturePolicy = signaturePolicy;
       b.startupTimeout = startupTimeout;
       return b;
@@ -315,6 +365,11 @@ public final class LocalRegistry implements AutoCloseable {
       c.append("storage:\n  filesystem:\n    rootdirectory: ").append(work.resolve("storage")).append('\n');
       c.append("  delete:\n    enabled: true\n");
       c.append("http:\n  addr: 127.0.0.1:").append(port).append("\n  secret: spo-java-test\n");
+      if (tls) {
+        generateTls(work);
+        c.append("  tls:\n    certificate: ").append(work.resolve("server.crt")).append('\n');
+        c.append("    key: ").append(work.resolve("server.key")).append('\n');
+      }
       if (basicAuth) {
         Path htpasswd = work.resolve("htpasswd");
         Files.writeString(htpasswd, USERNAME + ":" + PASSWORD_BCRYPT + "\n");
@@ -325,8 +380,54 @@ public final class LocalRegistry implements AutoCloseable {
       return config;
     }
 
+    private static void generateTls(Path work) throws IOException {
+      Path ca = work.resolve("ca.crt");
+      Path caKey = work.resolve("ca.key");
+      Path csr = work.resolve("server.csr");
+      Path ext = work.resolve("san.ext");
+      openssl(work, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+          "-keyout", caKey.toString(), "-out", ca.toString(), "-days", "2", "-subj", "/CN=spo-testing local registry CA",
+          "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+      openssl(work, "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+          "-keyout", work.resolve("server.key").toString(), "-out", csr.toString(), "-subj", "/CN=127.0.0.1");
+      // Clients match the IP SAN, not the CN; serverAuth keeps strict TLS stacks happy.
+      Files.writeString(ext, "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n");
+      openssl(work, "x509", "-req", "-in", csr.toString(), "-CA", ca.toString(), "-CAkey", caKey.toString(),
+          "-CAcreateserial", "-out", work.resolve("server.crt").toString(), "-days", "2", "-extfile", ext.toString());
+    }
+
+    private static void openssl(Path work, String... args) throws IOException {
+      List<String> argv = new ArrayList<>();
+      argv.add("openssl");
+      argv.addAll(List.of(args));
+      Process p;
+      try {
+        p = new ProcessBuilder(argv).directory(work.toFile()).redirectErrorStream(true).start();
+      } catch (IOException e) {
+        throw new LocalRegistryException("TLS mode of the local registry needs the openssl command: " + e.getMessage(), e);
+      }
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      try {
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+          throw new LocalRegistryException("timed out: " + String.join(" ", argv));
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+        throw new LocalRegistryException("interrupted: " + String.join(" ", argv), e);
+      }
+      if (p.exitValue() != 0) {
+        throw new LocalRegistryException(String.join(" ", argv) + " exited with " + p.exitValue() + ":\n" + out);
+      }
+    }
+
     private void awaitReady(LocalRegistry registry) {
-      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+      HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1));
+      if (tls) {
+        hb.sslContext(trusting(registry.caCertificate()));
+      }
+      HttpClient http = hb.build();
       URI uri = registry.baseUri().resolve("/v2/");
       long deadline = System.nanoTime() + startupTimeout.toNanos();
       Exception last = null;
@@ -356,6 +457,24 @@ public final class LocalRegistry implements AutoCloseable {
       }
       String message = "the local registry did not answer GET " + uri + " within " + startupTimeout + ":\n" + log(registry);
       throw last == null ? new LocalRegistryException(message) : new LocalRegistryException(message, last);
+    }
+
+    private static SSLContext trusting(Path pem) {
+      try (InputStream in = Files.newInputStream(pem)) {
+        KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
+        ks.load(null, null);
+        int i = 0;
+        for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+          ks.setCertificateEntry("ca" + i++, c);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(ks);
+        SSLContext ctx = SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+      } catch (IOException | GeneralSecurityException e) {
+        throw new LocalRegistryException("could not load the generated CA certificate " + pem + ": " + e.getMessage(), e);
+      }
     }
 
     private static String log(LocalRegistry registry) {

@@ -19,10 +19,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link WithLocalRegistry}: one real registry per class, injected as parameters. */
 @EnabledOnOs(OS.LINUX)
@@ -67,6 +69,28 @@ class LocalRegistryIT {
     void shareTheOuterRegistry(LocalRegistry inner) {
       assertThat(inner).isSameAs(registry);
     }
+  }
+
+  @Test
+  void aRegistryThatExitsIsReportedWithItsOutput(@TempDir Path dir) throws Exception {
+    Path fake = dir.resolve("fake-registry");
+    Files.writeString(fake, "#!/bin/sh\necho \"configuration error in $2\" >&2\nexit 3\n");
+    Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwx------"));
+    assertThatThrownBy(() -> LocalRegistry.builder().binary(fake).start())
+        .isInstanceOf(LocalRegistryException.class)
+        .hasMessageContaining(fake + " exited with 3")
+        .hasMessageContaining("configuration error in ")
+        .hasMessageContaining("config.yml");
+    assertThatThrownBy(() -> LocalRegistry.builder().binary(fake).tls().start())
+        .isInstanceOf(LocalRegistryException.class)
+        .hasMessageContaining("exited with 3");
+  }
+
+  @Test
+  void plainHttpRegistryHasNoCa() {
+    assertThat(registry.usesTls()).isFalse();
+    assertThat(registry.baseUri().toString()).isEqualTo("http://" + registry.host());
+    assertThatThrownBy(registry::caCertificate).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
