@@ -87,6 +87,9 @@ class SeccompAssertionsTest {
   void otherArchitecturesUseTheirOwnNumbers() {
     // aarch64 has no mkdir (only mkdirat) and numbers read 63, not 0.
     assertThat(SMALL).onArch(SeccompArch.AARCH64).allows("read").notifies("mkdirat").kills("ptrace");
+    // Big-endian: seccomp_data and the program words are laid out the other way round.
+    assertThat(SMALL).onArch(SeccompArch.S390X).allows("read").kills("ptrace").returnsErrno("mount", 1)
+        .allowsWithArgs("personality", 8).returnsErrnoWithArgs("personality", 1, 0x800000008L);
   }
 
   @Test
