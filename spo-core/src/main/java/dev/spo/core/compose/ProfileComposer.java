@@ -132,12 +132,16 @@ public final class ProfileComposer {
 
   private static List<Syscall> union(SeccompProfile profile, List<SeccompProfile> bases) {
     int totalNames = countNames(profile.spec().syscalls());
+    int largest = totalNames;
     for (SeccompProfile base : bases) {
-      totalNames += countNames(base.spec().syscalls());
+      int n = countNames(base.spec().syscalls());
+      totalNames += n;
+      largest = Math.max(largest, n);
     }
-    // Bases in a chain share most names; half the total is a fair first guess, the table grows
-    // if it is wrong.
-    UnionAccumulator acc = new UnionAccumulator(profile.spec().syscalls(), totalNames / 2);
+    // Bases in a chain share most of their names: size the table for a third of the total (at
+    // least the largest list) rather than for the sum, which would allocate and clear memory that
+    // is never used; the table grows if the guess is low.
+    UnionAccumulator acc = new UnionAccumulator(profile.spec().syscalls(), Math.max(largest, totalNames / 3));
     for (SeccompProfile base : bases) {
       acc.addBase(base.spec().syscalls());
     }
@@ -154,8 +158,8 @@ public final class ProfileComposer {
 
   private static void intersect(
       SeccompProfile profile, List<SeccompProfile> bases, List<String> chain, SeccompSpec.Builder out) {
-    SeccompAction accDefault = profile.spec().defaultAction();
-    Integer accDefaultErrno = profile.spec().defaultErrnoRet();
+    @Nullable SeccompAction accDefault = profile.spec().defaultAction();
+    @Nullable Integer accDefaultErrno = profile.spec().defaultErrnoRet();
     List<Syscall> acc = profile.spec().syscalls();
     for (int i = 0; i < bases.size(); i++) {
       SeccompProfile base = bases.get(i);
