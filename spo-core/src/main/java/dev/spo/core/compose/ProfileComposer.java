@@ -89,7 +89,7 @@ public final class ProfileComposer {
     SeccompProfile current = profile;
     int level = 0;
     while (true) {
-      String ref = current.spec().baseProfileName();
+      @Nullable String ref = current.spec().baseProfileName();
       boolean hasBase = ref != null && !ref.isEmpty();
       if (hasBase && seen.contains(ref)) {
         chain.add(ref);
