@@ -82,17 +82,14 @@ public final class ProfileComposer {
     Set<String> seen = new HashSet<>();
     seen.add(profile.name());
     List<ResolutionStep> steps = new ArrayList<>();
+    List<SeccompProfile> bases = new ArrayList<>();
 
-    // UNION folds into one name-keyed accumulator across all levels: no sorting or copies per step.
-    @Nullable UnionAccumulator unionAcc = null;
-    List<Syscall> listAcc = profile.spec().syscalls();
-    @Nullable SeccompAction accDefault = profile.spec().defaultAction();
-    @Nullable Integer accDefaultErrno = profile.spec().defaultErrnoRet();
-
+    // Resolve the whole chain first: a broken chain fails before any merge work, and the union
+    // can size its table once.
     SeccompProfile current = profile;
     int level = 0;
     while (true) {
-      String ref = current.spec().baseProfileName();
+      @Nullable String ref = current.spec().baseProfileName();
       boolean hasBase = ref != null && !ref.isEmpty();
       if (hasBase && seen.contains(ref)) {
         chain.add(ref);
@@ -110,47 +107,81 @@ public final class ProfileComposer {
       }
       chain.add(ref);
       seen.add(ref);
-      SeccompProfile base = resolve(ref, current.name(), chain, steps, level + 1);
+      current = resolve(ref, current.name(), chain, steps, level + 1);
+      bases.add(current);
       level++;
-      switch (strategy) {
-        case UNION -> {
-          if (unionAcc == null) {
-            unionAcc = new UnionAccumulator(listAcc);
-          }
-          unionAcc.addBase(base.spec().syscalls());
-        }
-        case APPEND -> listAcc = SyscallMerging.append(base.spec().syscalls(), listAcc);
-        case INTERSECT -> {
-          SeccompAction baseDefault = base.spec().defaultAction();
-          if (baseDefault == null || accDefault == null) {
-            String who = baseDefault == null ? base.name() : profile.name();
-            throw new CompositionException(
-                Reason.MERGE_FAILED,
-                chain,
-                "intersect needs a defaultAction on every profile, but '" + who + "' has none (chain: "
-                    + String.join(ARROW, chain) + ")");
-          }
-          SyscallMerging.Intersection i =
-              SyscallMerging.intersect(
-                  base.spec().syscalls(), baseDefault, base.spec().defaultErrnoRet(),
-                  listAcc, accDefault, accDefaultErrno);
-          listAcc = i.syscalls();
-          accDefault = i.defaultAction();
-          accDefaultErrno = i.defaultErrnoRet();
-        }
-      }
-      current = base;
     }
 
-    if (steps.isEmpty()) {
+    if (bases.isEmpty()) {
       return new ComposedProfile(profile, steps, strategy);
     }
-    List<Syscall> merged = unionAcc != null ? unionAcc.toSortedList() : listAcc;
-    SeccompSpec.Builder spec = profile.spec().toBuilder().syscalls(merged);
-    if (strategy == MergeStrategy.INTERSECT) {
-      spec.defaultAction(accDefault).defaultErrnoRet(accDefaultErrno);
+    SeccompSpec.Builder spec = profile.spec().toBuilder();
+    switch (strategy) {
+      case UNION -> spec.syscalls(union(profile, bases));
+      case APPEND -> {
+        List<Syscall> acc = profile.spec().syscalls();
+        for (SeccompProfile base : bases) {
+          acc = SyscallMerging.append(base.spec().syscalls(), acc);
+        }
+        spec.syscalls(acc);
+      }
+      case INTERSECT -> intersect(profile, bases, chain, spec);
     }
     return new ComposedProfile(profile.withSpec(spec.build()), steps, strategy);
+  }
+
+  private static List<Syscall> union(SeccompProfile profile, List<SeccompProfile> bases) {
+    int totalNames = countNames(profile.spec().syscalls());
+    int largest = totalNames;
+    for (SeccompProfile base : bases) {
+      int n = countNames(base.spec().syscalls());
+      totalNames += n;
+      largest = Math.max(largest, n);
+    }
+    // Bases in a chain share most of their names: size the table for a third of the total (at
+    // least the largest list) rather than for the sum, which would allocate and clear memory that
+    // is never used; the table grows if the guess is low.
+    UnionAccumulator acc = new UnionAccumulator(profile.spec().syscalls(), Math.max(largest, totalNames / 3));
+    for (SeccompProfile base : bases) {
+      acc.addBase(base.spec().syscalls());
+    }
+    return acc.toSortedList();
+  }
+
+  private static int countNames(List<Syscall> rules) {
+    int n = 0;
+    for (Syscall s : rules) {
+      n += s.names().size();
+    }
+    return n;
+  }
+
+  private static void intersect(
+      SeccompProfile profile, List<SeccompProfile> bases, List<String> chain, SeccompSpec.Builder out) {
+    @Nullable SeccompAction accDefault = profile.spec().defaultAction();
+    @Nullable Integer accDefaultErrno = profile.spec().defaultErrnoRet();
+    List<Syscall> acc = profile.spec().syscalls();
+    for (int i = 0; i < bases.size(); i++) {
+      SeccompProfile base = bases.get(i);
+      SeccompAction baseDefault = base.spec().defaultAction();
+      if (baseDefault == null || accDefault == null) {
+        String who = accDefault == null ? profile.name() : base.name();
+        List<String> upTo = chain.subList(0, i + 2);
+        throw new CompositionException(
+            Reason.MERGE_FAILED,
+            upTo,
+            "intersect needs a defaultAction on every profile, but '" + who + "' has none (chain: "
+                + String.join(ARROW, upTo) + ")");
+      }
+      SyscallMerging.Intersection r =
+          SyscallMerging.intersect(
+              base.spec().syscalls(), baseDefault, base.spec().defaultErrnoRet(),
+              acc, accDefault, accDefaultErrno);
+      acc = r.syscalls();
+      accDefault = r.defaultAction();
+      accDefaultErrno = r.defaultErrnoRet();
+    }
+    out.syscalls(acc).defaultAction(accDefault).defaultErrnoRet(accDefaultErrno);
   }
 
   private SeccompProfile resolve(

@@ -129,6 +129,36 @@ class MergePropertiesTest {
   }
 
   @Test
+  void largeUnionsMatchTheReferenceAcrossTableGrowth() {
+    Random random = new Random(77);
+    for (int round = 0; round < 20; round++) {
+      List<Syscall> a = largeRules(random, 1 + random.nextInt(3000));
+      List<Syscall> b = largeRules(random, 1 + random.nextInt(3000));
+      Map<String, Syscall> expected = new TreeMap<>(SyscallMerging.normalizeToMap(a));
+      SyscallMerging.normalizeToMap(b).forEach((name, r) -> expected.merge(name, r, SyscallMerging::unionPick));
+      List<Syscall> expectedList = expected.entrySet().stream()
+          .map(e -> e.getValue().withNames(List.of(e.getKey())))
+          .toList();
+      assertThat(SyscallMerger.union(a, b)).isEqualTo(expectedList);
+    }
+  }
+
+  private static List<Syscall> largeRules(Random random, int names) {
+    List<Syscall> out = new ArrayList<>();
+    for (int i = 0; i < names; i += 1 + random.nextInt(5)) {
+      List<String> group = new ArrayList<>();
+      for (int j = 0; j < 1 + random.nextInt(5); j++) {
+        // Long shared prefixes and mixed lengths exercise the chunked name sort as well.
+        group.add((random.nextBoolean() ? "sched_get_" : "s") + random.nextInt(4000));
+      }
+      SeccompAction action = ACTIONS[random.nextInt(ACTIONS.length)];
+      List<SyscallArg> args = random.nextInt(8) == 0 ? List.of(ARG_POOL.get(random.nextInt(ARG_POOL.size()))) : List.of();
+      out.add(new Syscall(group, action, action.takesErrno() ? random.nextInt(2) : null, args));
+    }
+    return out;
+  }
+
+  @Test
   void composingAChainEqualsFoldingUnionStepByStep() {
     Random random = new Random(2024);
     for (int i = 0; i < 300; i++) {
