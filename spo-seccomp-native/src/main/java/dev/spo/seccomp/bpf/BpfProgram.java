@@ -133,6 +133,16 @@ public final class BpfProgram {
     return Emulator.run(this, arch, nr, args, instructionPointer);
   }
 
+  /**
+   * Like {@link #evaluate(int, int, long[], long)}, and also returns the index of every instruction
+   * executed, in order (for explaining a verdict).
+   */
+  public BpfTrace trace(int arch, int nr, long[] args, long instructionPointer) {
+    List<Integer> path = new ArrayList<>();
+    BpfVerdict verdict = Emulator.run(this, arch, nr, args, instructionPointer, path);
+    return new BpfTrace(verdict, path);
+  }
+
   /** {@link #evaluate(int, int, long[], long)} with instruction pointer 0. */
   public BpfVerdict evaluate(int arch, int nr, long... args) {
     return evaluate(arch, nr, args, 0L);

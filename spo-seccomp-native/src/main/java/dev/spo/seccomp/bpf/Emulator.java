@@ -4,12 +4,18 @@ import static dev.spo.seccomp.bpf.BpfInstruction.*;
 
 import java.nio.ByteOrder;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Interpreter for validated seccomp programs (kernel {@code __bpf_prog_run} semantics, classic subset). */
 final class Emulator {
   private Emulator() {}
 
   static BpfVerdict run(BpfProgram program, int arch, int nr, long[] args, long ip) {
+    return run(program, arch, nr, args, ip, null);
+  }
+
+  /** Runs the program; when {@code path} is given, the index of every executed instruction is added to it. */
+  static BpfVerdict run(BpfProgram program, int arch, int nr, long[] args, long ip, @Nullable List<Integer> path) {
     if (args.length > 6) {
       throw new IllegalArgumentException("a syscall has at most 6 arguments, got " + args.length);
     }
@@ -24,6 +30,9 @@ final class Emulator {
     while (true) {
       BpfInstruction insn = insns.get(pc);
       executed++;
+      if (path != null) {
+        path.add(pc);
+      }
       int k = insn.k();
       int code = insn.code();
       switch (code & 0x07) {

@@ -64,6 +64,17 @@ class BpfProgramTest {
   }
 
   @Test
+  void traceRecordsTheExecutedPathInOrder() {
+    BpfProgram p = BpfProgram.of(referenceFilter(), ByteOrder.LITTLE_ENDIAN);
+    for (int nr : new int[] {63, 110, 39, 135}) {
+      BpfTrace trace = p.trace(X86_64, nr, new long[] {0x1234L}, 0L);
+      assertThat(trace.verdict()).isEqualTo(p.evaluate(X86_64, nr, 0x1234L));
+      assertThat(trace.path()).hasSize(trace.verdict().instructionsExecuted()).startsWith(0).isSorted();
+      assertThat(p.instructions().get(trace.path().get(trace.path().size() - 1)).code() & 0x07).isEqualTo(0x06);
+    }
+  }
+
+  @Test
   void roundTripsBothByteOrders() {
     for (ByteOrder order : List.of(ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN)) {
       BpfProgram p = BpfProgram.of(referenceFilter(), order);

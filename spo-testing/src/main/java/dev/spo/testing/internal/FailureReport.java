@@ -75,7 +75,7 @@ public final class FailureReport {
   private static void appendPath(StringBuilder b, FilterSubject.Evaluation ev) {
     CompiledFilter f = ev.filter();
     BpfProgram p = f.program();
-    List<Integer> pcs = ev.path().pcs();
+    List<Integer> pcs = ev.path();
     b.append("Instruction path: ").append(pcs.size()).append(" of ").append(p.length())
         .append(" instructions executed (libseccomp ").append(f.libseccompVersion()).append(", ")
         .append(f.optimization().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')).append(" layout, filter for ")

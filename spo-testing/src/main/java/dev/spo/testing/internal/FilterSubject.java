@@ -8,6 +8,7 @@ import dev.spo.seccomp.LibseccompVersion;
 import dev.spo.seccomp.SeccompCompiler;
 import dev.spo.seccomp.SyscallTable;
 import dev.spo.seccomp.bpf.BpfProgram;
+import dev.spo.seccomp.bpf.BpfTrace;
 import dev.spo.seccomp.bpf.BpfVerdict;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -122,13 +123,8 @@ public final class FilterSubject {
     int auditArch = a == SeccompArch.X32 ? AUDIT_ARCH_X86_64 : table.token();
     long[] six = Arrays.copyOf(args, 6);
     BpfProgram program = filter.program();
-    BpfVerdict verdict = program.evaluate(auditArch, nr, six);
-    PathTracer.Path path = PathTracer.trace(program, auditArch, nr, six);
-    if (path.returnValue() != verdict.returnValue() || path.pcs().size() != verdict.instructionsExecuted()) {
-      throw new IllegalStateException("path tracer and emulator disagree for " + name + " on " + a.wireName()
-          + ": " + verdict + " vs " + path.pcs().size() + " instructions returning " + path.returnValue());
-    }
-    return new Evaluation(a, name, nr, six, filter, verdict, path);
+    BpfTrace trace = program.trace(auditArch, nr, six, 0L);
+    return new Evaluation(a, name, nr, six, filter, trace.verdict(), trace.path());
   }
 
   /** The filter checks on {@code arch} run: the fixed one, or the spec compiled for exactly that arch. */
@@ -170,7 +166,7 @@ public final class FilterSubject {
    * @param path the instructions executed
    */
   public record Evaluation(
-      SeccompArch arch, String name, int nr, long[] args, CompiledFilter filter, BpfVerdict verdict, PathTracer.Path path) {}
+      SeccompArch arch, String name, int nr, long[] args, CompiledFilter filter, BpfVerdict verdict, List<Integer> path) {}
 
   private static final class Compiler {
     static final SeccompCompiler INSTANCE = SeccompCompiler.create();
