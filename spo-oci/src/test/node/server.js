@@ -1,7 +1,10 @@
 // A loopback-only Sigstore for interop tests: @sigstore/mock's Fulcio and Rekor v1 handlers on one
 // node:http server on 127.0.0.1 (ephemeral port), plus the glue fixes of
 // shared/reference/sigstore-interop.md §3 that cross-implementation use needs.
-// Usage: node server.js <outDir>   writes <outDir>/trusted_root.json and <outDir>/endpoints.json
+// Usage: node server.js <outDir> [--grpc <protoDir> <tlsKey.pem> <tlsCert.pem>]
+//   writes <outDir>/trusted_root.json and <outDir>/endpoints.json ({url[, grpcUrl]}).
+//   --grpc also serves Fulcio as gRPC over TLS (sigstore-java 2.0.0's only Fulcio transport), from
+//   the fulcio.proto that the sigstore-java jar ships (extracted into protoDir by the test).
 'use strict';
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -41,7 +44,50 @@ function canonicalDsse(body) {
   });
 }
 
-async function main(outDir) {
+// The gRPC face of the same mock Fulcio: request → the REST JSON body → the handler → response.
+function startGrpcFulcio(fulcioFn, protoDir, keyFile, certFile) {
+  const grpc = require('@grpc/grpc-js');
+  const loader = require('@grpc/proto-loader');
+  const def = loader.loadSync(path.join(protoDir, 'fulcio.proto'), {
+    includeDirs: [protoDir, path.join(__dirname, 'node_modules', 'protobufjs')],
+    keepCase: false,
+    longs: String,
+    enums: String,
+    defaults: true,
+    oneofs: true,
+  });
+  const ca = grpc.loadPackageDefinition(def).dev.sigstore.fulcio.v2.CA;
+  const server = new grpc.Server();
+  server.addService(ca.service, {
+    createSigningCertificate: async (call, callback) => {
+      try {
+        const r = call.request;
+        const body = JSON.stringify({
+          credentials: { oidcIdentityToken: r.credentials.oidcIdentityToken },
+          publicKeyRequest: {
+            publicKey: { algorithm: r.publicKeyRequest.publicKey.algorithm, content: r.publicKeyRequest.publicKey.content },
+            proofOfPossession: Buffer.from(r.publicKeyRequest.proofOfPossession || []).toString('base64'),
+          },
+        });
+        const res = await fulcioFn(body);
+        if (res.statusCode !== 201) {
+          callback({ code: grpc.status.INVALID_ARGUMENT, details: String(res.response) });
+          return;
+        }
+        callback(null, JSON.parse(res.response));
+      } catch (e) {
+        callback({ code: grpc.status.INTERNAL, details: String(e) });
+      }
+    },
+    getTrustBundle: (call, callback) => callback({ code: grpc.status.UNIMPLEMENTED, details: 'not in the mock' }),
+  });
+  const creds = grpc.ServerCredentials.createSsl(null, [{ private_key: fs.readFileSync(keyFile), cert_chain: fs.readFileSync(certFile) }], false);
+  return new Promise((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', creds, (err, port) => (err ? reject(err) : resolve(`https://127.0.0.1:${port}`))),
+  );
+}
+
+async function main(outDir, args) {
   const start = new Date(Date.now() - 60_000);
   const ctKey = keyPair();
   const tlogKey = keyPair();
@@ -52,6 +98,15 @@ async function main(outDir) {
   const tlog = await initializeTLog('http://127.0.0.1', tlogKey);
   const fulcio = fulcioHandler(ca, { strict: true });
   const rekor = rekorHandler(tlog, { strict: true });
+  const fulcioFn = async (body) => {
+    const r = await fulcio.fn(body);
+    if (r.statusCode !== 201) return r;
+    const doc = JSON.parse(r.response);
+    const chain = doc.signedCertificateEmbeddedSct.chain;
+    chain.certificates = chain.certificates.map(rewrapPem);
+    return { ...r, response: JSON.stringify(doc) };
+  };
+  const grpcUrl = args[0] === '--grpc' ? await startGrpcFulcio(fulcioFn, args[1], args[2], args[3]) : undefined;
 
   const server = http.createServer((req, res) => {
     const chunks = [];
@@ -60,16 +115,9 @@ async function main(outDir) {
       try {
         const body = Buffer.concat(chunks).toString('utf8');
         if (req.method === 'POST' && req.url === fulcio.path) {
-          const r = await fulcio.fn(body);
-          let response = r.response;
-          if (r.statusCode === 201) {
-            const doc = JSON.parse(response);
-            const chain = doc.signedCertificateEmbeddedSct.chain;
-            chain.certificates = chain.certificates.map(rewrapPem);
-            response = JSON.stringify(doc);
-          }
+          const r = await fulcioFn(body);
           res.writeHead(r.statusCode, { 'Content-Type': r.contentType || 'text/plain' });
-          res.end(response);
+          res.end(r.response);
         } else if (req.method === 'POST' && req.url === rekor.path) {
           const r = await rekor.fn(canonicalDsse(body));
           const headers = { 'Content-Type': r.contentType || 'text/plain' };
@@ -123,12 +171,12 @@ async function main(outDir) {
     fs.writeFileSync(path.join(outDir, 'trusted_root.json'), JSON.stringify(root, null, 2));
     // Written last and atomically: the test polls for it.
     const tmp = path.join(outDir, 'endpoints.json.tmp');
-    fs.writeFileSync(tmp, JSON.stringify({ url }));
+    fs.writeFileSync(tmp, JSON.stringify({ url, grpcUrl }));
     fs.renameSync(tmp, path.join(outDir, 'endpoints.json'));
   });
 }
 
-main(process.argv[2]).catch((e) => {
+main(process.argv[2], process.argv.slice(3)).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -148,7 +148,9 @@ class SigstoreJsInteropIT {
     Files.write(manifest, repo.manifest(pushed.digest(), 1 << 20).orElseThrow().bytes());
     Path bundle = work.resolve("blob-bundle.json");
     node("sign.js", mockUrl, "blob", manifest.toString(), bundle.toString(), SAN, ISSUER).assertOk();
-    attach(repo, pushed.digest(), Files.readAllBytes(bundle));
+    ManifestContent subject = repo.manifest(pushed.digest(), 1 << 20).orElseThrow();
+    SignatureWriter.publishBundle(
+        repo, Descriptor.of(subject.mediaType(), pushed.digest(), subject.size()), Files.readAllBytes(bundle), "message-signature");
     try (OciProfiles v = verifying(mockVerifier(SAN))) {
       assertThat(v.pull(ref("interop/blob:v1")).verification().signer()).isEqualTo(SAN);
     }

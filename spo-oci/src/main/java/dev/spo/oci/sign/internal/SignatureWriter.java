@@ -46,6 +46,33 @@ public final class SignatureWriter {
 
     /** The bundle's {@code verificationMaterial} for a DSSE signature over {@code statement}. */
     Map<String, Object> bundleMaterial(byte[] statement, byte[] signature);
+
+    /**
+     * The bundle to attach as a referrer of {@code digest}: by default cosign 3's, a DSSE
+     * envelope over the signing statement naming {@code name}.
+     */
+    default ReferrerBundle referrerBundle(String name, String digest, byte[] subjectManifest) {
+      byte[] statement = CosignFormats.statement(name, digest);
+      byte[] sig = sign(CosignFormats.pae(CosignFormats.IN_TOTO, statement));
+      return new ReferrerBundle(dsseBundle(bundleMaterial(statement, sig), statement, sig), "dsse-envelope");
+    }
+  }
+
+  /**
+   * A bundle ready to attach.
+   *
+   * @param json the bundle JSON
+   * @param content {@code dsse-envelope} or {@code message-signature} (the referrer's {@code dev.sigstore.bundle.content})
+   */
+  public record ReferrerBundle(byte[] json, String content) {
+    public ReferrerBundle {
+      json = json.clone();
+    }
+
+    @Override
+    public byte[] json() {
+      return json.clone();
+    }
   }
 
   private SignatureWriter() {}
@@ -67,10 +94,8 @@ public final class SignatureWriter {
     List<SignedArtifact.Published> out = new ArrayList<>();
     try {
       if (options.formats().contains(SignatureFormat.BUNDLE_REFERRER)) {
-        byte[] statement = CosignFormats.statement(name, digest);
-        byte[] sig = backend.sign(CosignFormats.pae(CosignFormats.IN_TOTO, statement));
-        byte[] bundle = dsseBundle(backend.bundleMaterial(statement, sig), statement, sig);
-        out.add(publishBundle(repo, Descriptor.of(subject.mediaType(), digest, subject.size()), bundle));
+        ReferrerBundle bundle = backend.referrerBundle(name, digest, subject.bytes());
+        out.add(publishBundle(repo, Descriptor.of(subject.mediaType(), digest, subject.size()), bundle.json(), bundle.content()));
       }
       if (options.formats().contains(SignatureFormat.LEGACY_SIG_TAG)) {
         byte[] payload = CosignFormats.simpleSigningPayload(name, digest, options.annotations());
@@ -157,6 +182,11 @@ public final class SignatureWriter {
    * registries without the referrers API.
    */
   public static SignedArtifact.Published publishBundle(OciRepository repo, Descriptor subject, byte[] bundle) {
+    return publishBundle(repo, subject, bundle, "dsse-envelope");
+  }
+
+  /** As {@link #publishBundle(OciRepository, Descriptor, byte[])}, for a bundle with the given content kind. */
+  public static SignedArtifact.Published publishBundle(OciRepository repo, Descriptor subject, byte[] bundle, String content) {
     byte[] empty = "{}".getBytes(StandardCharsets.US_ASCII);
     putBlob(repo, MediaTypes.EMPTY_DIGEST, MediaTypes.OCI_EMPTY, empty);
     String bundleDigest = Digests.sha256(bundle);
@@ -176,8 +206,10 @@ public final class SignatureWriter {
     subj.put("digest", subject.digest());
     subj.put("size", subject.size());
     Map<String, String> annotations = new TreeMap<>();
-    annotations.put(CosignFormats.ANN_BUNDLE_CONTENT, "dsse-envelope");
-    annotations.put(CosignFormats.ANN_BUNDLE_PREDICATE, CosignFormats.COSIGN_SIGN_PREDICATE);
+    annotations.put(CosignFormats.ANN_BUNDLE_CONTENT, content);
+    if (content.equals("dsse-envelope")) {
+      annotations.put(CosignFormats.ANN_BUNDLE_PREDICATE, CosignFormats.COSIGN_SIGN_PREDICATE);
+    }
     annotations.put(MediaTypes.ANNOTATION_CREATED, "1970-01-01T00:00:00Z");
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("schemaVersion", 2);
