@@ -237,6 +237,30 @@ class CosignSignatureTest {
     assertThat(pull("v1", v).verification().signer()).isEqualTo(PublicKeys.fingerprint(kp.getPublic()));
   }
 
+  @ParameterizedTest
+  @EnumSource(SignatureFormat.class)
+  void keySignaturesCanBeRequiredToBeInTheTransparencyLog(SignatureFormat format) throws GeneralSecurityException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    KeyPair kp = g.generateKeyPair();
+    PushResult a = push("logged", "read", format.name());
+    sigstore.loggedKeySigner(kp).sign(oci.repository(ref("logged")), a.digest(), SigningOptions.of(format));
+    CosignVerifier logged = CosignVerifier.builder().publicKey(kp.getPublic()).transparencyLogForKeys(sigstore.trustedRoot()).build();
+    VerificationResult r = pull("logged", logged).verification();
+    assertThat(r.signer()).isEqualTo(PublicKeys.fingerprint(kp.getPublic()));
+    assertThat(r.details()).anySatisfy(d -> assertThat(d).startsWith("signedAt="));
+
+    KeySigner unlogged = KeySigner.of(SigningKeyPair.generate());
+    PushResult b = push("unlogged", "write", format.name());
+    unlogged.sign(oci.repository(ref("unlogged")), b.digest(), SigningOptions.of(format));
+    CosignVerifier strict = CosignVerifier.builder().publicKey(unlogged.publicKey()).transparencyLogForKeys(sigstore.trustedRoot()).build();
+    assertThat(reasons("unlogged", strict)).singleElement().satisfies(x -> assertThat(x).contains("no transparency log"));
+
+    PushResult c = push("badset", "ptrace", format.name());
+    sigstore.loggedKeySigner(kp, Fault.BAD_SET).sign(oci.repository(ref("badset")), c.digest(), SigningOptions.of(format));
+    assertThat(reasons("badset", logged)).singleElement().satisfies(x -> assertThat(x).containsAnyOf("invalid SET", "transparency log entry invalid"));
+  }
+
   enum KeyType {
     RSA("SHA256withRSA"),
     Ed25519("Ed25519");
@@ -359,6 +383,22 @@ class CosignSignatureTest {
   @EnumSource(SignatureFormat.class)
   void logEntryForAnotherSignatureIsRefused(SignatureFormat format) {
     assertFault(format, Fault.BODY_MISMATCH, "log entry records another signature");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SignatureFormat.class)
+  void rootWithoutCtLogsNeedsNoSctButStillAChain(SignatureFormat format) {
+    CosignVerifier noCt =
+        CosignVerifier.builder()
+            .trustedRoot(dev.spo.oci.sign.TrustedRoot.fromJson(sigstore.trustedRootJson(false)))
+            .identity(Identity.exact(SAN, ISSUER))
+            .build();
+    PushResult a = push("noct", "read", format.name());
+    sigstore.signer(SAN, ISSUER, Fault.NO_SCT).sign(oci.repository(ref("noct")), a.digest(), SigningOptions.of(format));
+    assertThat(pull("noct", noCt).verification().signer()).isEqualTo(SAN);
+    PushResult b = push("noct-rogue", "write", format.name());
+    sigstore.signer(SAN, ISSUER, Fault.UNTRUSTED_CA).sign(oci.repository(ref("noct-rogue")), b.digest(), SigningOptions.of(format));
+    assertThat(reasons("noct-rogue", noCt)).singleElement().satisfies(r -> assertThat(r).contains("does not chain to a trusted CA"));
   }
 
   @Test

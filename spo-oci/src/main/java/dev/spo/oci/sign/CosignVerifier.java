@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code sha256-<hex>}) and the layers of cosign's legacy {@code sha256-<hex>.sig} manifest, at
  * most {@link SignatureLimits#maxCandidates()} of them. A certificate signature is accepted when
  * the certificate chains to a CA of the {@link TrustedRoot} and carries an SCT of a trusted CT
- * log, its SAN and OIDC issuer match one {@link Identity}, the transparency log proves it (a SET
+ * log (when the root lists CT logs), its SAN and OIDC issuer match one {@link Identity}, the transparency log proves it (a SET
  * for legacy signatures; inclusion proof, signed checkpoint and SET for bundles), and the
  * certificate was valid at the log's integrated time. A public-key signature is accepted when one
  * configured key verifies it. In both cases the signed claim must name the pulled digest
@@ -54,9 +54,15 @@ public final class CosignVerifier implements SignatureVerifier {
     this.limits = b.limits;
     this.dockerReferenceIsRepository = b.dockerReferenceIsRepository;
     this.checker =
-        new CandidateChecker(b.keys, b.trustedRoot == null ? null : b.trustedRoot.trust(), b.identities, b.dockerReference);
+        new CandidateChecker(
+            b.keys,
+            b.trustedRoot == null ? null : b.trustedRoot.trust(),
+            b.identities,
+            b.dockerReference,
+            b.keyLog == null ? null : b.keyLog.trust());
     this.description =
-        "CosignVerifier[keys=" + b.keys.size() + ", trustedRoot=" + b.trustedRoot + ", identities=" + b.identities + "]";
+        "CosignVerifier[keys=" + b.keys.size() + ", trustedRoot=" + b.trustedRoot + ", identities=" + b.identities
+            + (b.keyLog == null ? "" : ", keyLog=" + b.keyLog) + "]";
   }
 
   public static Builder builder() {
@@ -82,7 +88,7 @@ public final class CosignVerifier implements SignatureVerifier {
     List<Rejection> rejected = new ArrayList<>(found.rejected());
     CandidateChecker c = checker;
     if (dockerReferenceIsRepository) {
-      c = new CandidateChecker(checker.keys(), checker.keyless(), checker.identities(), subject.location());
+      c = new CandidateChecker(checker.keys(), checker.keyless(), checker.identities(), subject.location(), checker.keyLog());
     }
     Supplier<byte[]> manifest = () -> subjectManifest(content, digest);
     for (Candidate candidate : found.candidates()) {
@@ -93,6 +99,9 @@ public final class CosignVerifier implements SignatureVerifier {
             digest, a.scheme(), a.keyless(), a.signer(), a.issuer(), a.signedAt(), a.source(), rejected);
       } catch (Reject e) {
         rejected.add(new Rejection(candidate.source(), e.getMessage()));
+      } catch (RuntimeException e) {
+        // A malformed candidate must not hide a valid one; it is never accepted either.
+        rejected.add(new Rejection(candidate.source(), "unverifiable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
     List<String> reasons = new ArrayList<>();
@@ -124,6 +133,7 @@ public final class CosignVerifier implements SignatureVerifier {
     private final List<PublicKey> keys = new ArrayList<>();
     private final List<Identity> identities = new ArrayList<>();
     private @Nullable TrustedRoot trustedRoot;
+    private @Nullable TrustedRoot keyLog;
     private @Nullable String dockerReference;
     private boolean dockerReferenceIsRepository;
     private SignatureLimits limits = SignatureLimits.DEFAULTS;
@@ -133,6 +143,17 @@ public final class CosignVerifier implements SignatureVerifier {
     /** Accepts signatures made with this key (ECDSA P-256, RSA or Ed25519). */
     public Builder publicKey(PublicKey key) {
       keys.add(Objects.requireNonNull(key, "key"));
+      return this;
+    }
+
+    /**
+     * Key signatures must also be recorded in a transparency log of {@code logs} (its {@code
+     * tlogs}): a SET for legacy signatures, inclusion proof, checkpoint and SET for bundles, with
+     * the log body naming the key. Without this, key signatures need no log entry (cosign's
+     * {@code --insecure-ignore-tlog}); the result's time is then unknown.
+     */
+    public Builder transparencyLogForKeys(TrustedRoot logs) {
+      this.keyLog = Objects.requireNonNull(logs, "logs");
       return this;
     }
 

@@ -25,9 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param keyless trusted root for certificate signatures, or null
  * @param identities accepted keyless signers (any one suffices)
  * @param dockerReference required {@code docker-reference} of legacy payloads, or null to ignore it
+ * @param keyLog when not null, key signatures must be in one of its transparency logs
  */
 public record CandidateChecker(
-    List<PublicKey> keys, @Nullable KeylessTrust keyless, List<Identity> identities, @Nullable String dockerReference) {
+    List<PublicKey> keys,
+    @Nullable KeylessTrust keyless,
+    List<Identity> identities,
+    @Nullable String dockerReference,
+    @Nullable KeylessTrust keyLog) {
 
   /** A candidate that satisfied the policy. */
   public record Accepted(
@@ -61,7 +66,8 @@ public record CandidateChecker(
       accepted = legacyKeyless(c, payload, sig, cert, ann);
     } else {
       PublicKey key = verifyWithKeys(payload, sig);
-      accepted = new Accepted(SignatureScheme.COSIGN_LEGACY, false, Keys.fingerprint(key), null, null, c.source());
+      @Nullable Instant at = keyLog == null ? null : legacySet(keyLog, ann, payload, sig, key);
+      accepted = new Accepted(SignatureScheme.COSIGN_LEGACY, false, Keys.fingerprint(key), null, at, c.source());
     }
     // Claims after the signature, so a tampered payload is reported as such rather than as a claim mismatch.
     CosignFormats.SimpleSigningClaims claims = CosignFormats.parseSimpleSigning(payload);
@@ -95,6 +101,14 @@ public record CandidateChecker(
     if (!Keys.verify(leaf.getPublicKey(), payload, sig)) {
       throw new Reject("signature does not verify with the certificate's key (tampered payload or signature)");
     }
+    Instant at = legacySet(trust, ann, payload, sig, leaf);
+    KeylessTrust.checkValidAt(leaf, at);
+    return new Accepted(SignatureScheme.COSIGN_LEGACY, true, id.subject(), id.issuer(), at, c.source());
+  }
+
+  /** Checks the SET bundle annotation of a legacy layer; returns the integrated time. */
+  private static Instant legacySet(KeylessTrust log, Map<String, String> ann, byte[] payload, byte[] sig, Object signer)
+      throws Reject {
     String bundle = ann.get(CosignFormats.ANN_BUNDLE);
     if (bundle == null) {
       throw new Reject("no transparency log evidence (" + CosignFormats.ANN_BUNDLE + " annotation missing)");
@@ -114,11 +128,28 @@ public record CandidateChecker(
     } catch (RuntimeException e) {
       throw new Reject("bundle annotation has malformed numbers");
     }
-    trust.verifySet(body, integratedTime, logIndex, logId, set);
-    RekorEntries.checkBody(body, "hashedrekord", HexFormat.of().formatHex(Keys.sha256(payload)), sig, leaf);
-    Instant at = Instant.ofEpochSecond(integratedTime);
-    KeylessTrust.checkValidAt(leaf, at);
-    return new Accepted(SignatureScheme.COSIGN_LEGACY, true, id.subject(), id.issuer(), at, c.source());
+    log.verifySet(body, integratedTime, logIndex, logId, set);
+    RekorEntries.checkBody(body, "hashedrekord", HexFormat.of().formatHex(Keys.sha256(payload)), sig, signer);
+    return Instant.ofEpochSecond(integratedTime);
+  }
+
+  /** Checks a bundle's first tlog entry (inclusion proof, checkpoint, SET, body); returns the integrated time. */
+  private static Instant bundleEntry(KeylessTrust log, Map<?, ?> vm, String kind, String hash, byte[] sig, Object signer)
+      throws Reject {
+    if (!(vm.get("tlogEntries") instanceof List<?> entries) || entries.isEmpty() || !(entries.get(0) instanceof Map<?, ?> e)) {
+      throw new Reject("no transparency log entry in the bundle");
+    }
+    RekorEntry entry = RekorEntries.fromBundle(e);
+    if (!RekorEntries.hasProof(entry)) {
+      throw new Reject("transparency log entry has no inclusion proof");
+    }
+    if (!RekorEntries.hasSet(entry)) {
+      // Without a SET the integrated time is unauthenticated; RFC 3161 timestamps are not supported yet.
+      throw new Reject("transparency log entry has no signed entry timestamp (SET)");
+    }
+    log.verifyEntry(entry);
+    RekorEntries.checkBody(entry.getBody(), kind, hash, sig, signer);
+    return entry.getIntegratedTimeInstant();
   }
 
   // ------------------------------------------------------------------ Sigstore bundles
@@ -174,7 +205,8 @@ public record CandidateChecker(
     Accepted accepted;
     if (vm.get("publicKey") instanceof Map<?, ?>) {
       PublicKey key = verifyWithKeys(signed, sig);
-      accepted = new Accepted(SignatureScheme.SIGSTORE_BUNDLE, false, Keys.fingerprint(key), null, null, c.source());
+      @Nullable Instant at = keyLog == null ? null : bundleEntry(keyLog, vm, bodyKind, bodyHash, sig, key);
+      accepted = new Accepted(SignatureScheme.SIGSTORE_BUNDLE, false, Keys.fingerprint(key), null, at, c.source());
     } else {
       accepted = bundleKeyless(c, vm, signed, sig, bodyKind, bodyHash);
     }
@@ -209,20 +241,7 @@ public record CandidateChecker(
     if (!Keys.verify(leaf.getPublicKey(), signed, sig)) {
       throw new Reject("signature does not verify with the certificate's key (tampered content or signature)");
     }
-    if (!(vm.get("tlogEntries") instanceof List<?> entries) || entries.isEmpty() || !(entries.get(0) instanceof Map<?, ?> e)) {
-      throw new Reject("no transparency log entry in the bundle");
-    }
-    RekorEntry entry = RekorEntries.fromBundle(e);
-    if (!RekorEntries.hasProof(entry)) {
-      throw new Reject("transparency log entry has no inclusion proof");
-    }
-    if (!RekorEntries.hasSet(entry)) {
-      // Without a SET the integrated time is unauthenticated; RFC 3161 timestamps are not supported yet.
-      throw new Reject("transparency log entry has no signed entry timestamp (SET)");
-    }
-    trust.verifyEntry(entry);
-    RekorEntries.checkBody(entry.getBody(), kind, hash, sig, leaf);
-    Instant at = entry.getIntegratedTimeInstant();
+    Instant at = bundleEntry(trust, vm, kind, hash, sig, leaf);
     KeylessTrust.checkValidAt(leaf, at);
     return new Accepted(SignatureScheme.SIGSTORE_BUNDLE, true, id.subject(), id.issuer(), at, c.source());
   }
