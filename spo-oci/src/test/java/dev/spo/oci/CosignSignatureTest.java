@@ -359,13 +359,19 @@ class CosignSignatureTest {
   @ParameterizedTest
   @EnumSource(SignatureFormat.class)
   void untrustedCaIsRefused(SignatureFormat format) {
-    assertFault(format, Fault.UNTRUSTED_CA, "certificate not trusted");
+    assertFault(format, Fault.UNTRUSTED_CA, "certificate not trusted: Certificate was not verifiable against CAs");
   }
 
   @ParameterizedTest
   @EnumSource(SignatureFormat.class)
   void missingSctIsRefused(SignatureFormat format) {
-    assertFault(format, Fault.NO_SCT, "certificate not trusted");
+    assertFault(format, Fault.NO_SCT, "certificate not trusted: No valid SCTs");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SignatureFormat.class)
+  void sctFromAnUnknownCtLogIsRefused(SignatureFormat format) {
+    assertFault(format, Fault.UNKNOWN_CT_LOG, "certificate not trusted: No valid SCTs");
   }
 
   @Test

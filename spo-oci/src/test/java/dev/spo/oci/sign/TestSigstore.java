@@ -68,6 +68,8 @@ public final class TestSigstore {
     BAD_PROOF,
     /** The leaf certificate carries no SCT. */
     NO_SCT,
+    /** The leaf's SCT is signed by a CT log the trusted root does not list. */
+    UNKNOWN_CT_LOG,
     /** The leaf is issued by a CA that is not in the trusted root. */
     UNTRUSTED_CA,
     /** The log body records a different signature than the one published. */
@@ -334,11 +336,12 @@ public final class TestSigstore {
       s.writeLong(ts);
       s.write(entry.toByteArray());
       s.writeShort(0); // no extensions
-      byte[] sig = Keys.signEc(ct.getPrivate(), signed.toByteArray());
+      KeyPair ctKey = faults.contains(Fault.UNKNOWN_CT_LOG) ? rogue : ct;
+      byte[] sig = Keys.signEc(ctKey.getPrivate(), signed.toByteArray());
       ByteArrayOutputStream sct = new ByteArrayOutputStream();
       DataOutputStream o = new DataOutputStream(sct);
       o.writeByte(0);
-      o.write(keyId(ct));
+      o.write(keyId(ctKey));
       o.writeLong(ts);
       o.writeShort(0);
       o.writeByte(4); // sha256
