@@ -84,13 +84,45 @@ public final class CosignVerifier implements SignatureVerifier {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(content, "content");
     String digest = subject.digest();
-    Discovery.Found found = Discovery.find(content, digest, limits);
-    List<Rejection> rejected = new ArrayList<>(found.rejected());
     CandidateChecker c = checker;
     if (dockerReferenceIsRepository) {
       c = new CandidateChecker(checker.keys(), checker.keyless(), checker.identities(), subject.location(), checker.keyLog());
     }
     Supplier<byte[]> manifest = () -> subjectManifest(content, digest);
+    List<Rejection> rejected = new ArrayList<>();
+    // Like cosign 3: bundles first; the legacy .sig tag is only read when no bundle is accepted,
+    // which saves two registry round trips on the common path.
+    Discovery.Found bundles = Discovery.bundles(content, digest, limits);
+    rejected.addAll(bundles.rejected());
+    @Nullable SignatureVerification accepted = firstAccepted(c, bundles, subject, digest, manifest, rejected);
+    if (accepted != null) {
+      return accepted;
+    }
+    Discovery.Found legacy = Discovery.legacy(content, digest, limits, bundles.candidates().size());
+    rejected.addAll(legacy.rejected());
+    accepted = firstAccepted(c, legacy, subject, digest, manifest, rejected);
+    if (accepted != null) {
+      return accepted;
+    }
+    boolean none = bundles.candidates().isEmpty() && legacy.candidates().isEmpty();
+    List<String> reasons = new ArrayList<>();
+    for (Rejection r : rejected) {
+      reasons.add(r.toString());
+    }
+    String message =
+        none && rejected.isEmpty()
+            ? "no signatures found (looked for " + content.location() + ":" + digest.replace(':', '-') + ".sig and bundle referrers)"
+            : "no signature satisfies the policy";
+    throw new SignatureVerificationException(subject.reference(), digest, message, reasons);
+  }
+
+  private static @Nullable SignatureVerification firstAccepted(
+      CandidateChecker c,
+      Discovery.Found found,
+      SignatureSubject subject,
+      String digest,
+      Supplier<byte[]> manifest,
+      List<Rejection> rejected) {
     for (Candidate candidate : found.candidates()) {
       try {
         CandidateChecker.Accepted a = c.check(candidate, digest, manifest);
@@ -104,15 +136,7 @@ public final class CosignVerifier implements SignatureVerifier {
         rejected.add(new Rejection(candidate.source(), "unverifiable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
-    List<String> reasons = new ArrayList<>();
-    for (Rejection r : rejected) {
-      reasons.add(r.toString());
-    }
-    String message =
-        found.candidates().isEmpty() && rejected.isEmpty()
-            ? "no signatures found (looked for " + content.location() + ":" + digest.replace(':', '-') + ".sig and bundle referrers)"
-            : "no signature satisfies the policy";
-    throw new SignatureVerificationException(subject.reference(), digest, message, reasons);
+    return null;
   }
 
   private byte[] subjectManifest(ContentReader content, String digest) {
