@@ -222,6 +222,27 @@ class CosignSignatureTest {
     assertThat(reasons("v1", tiny)).hasSize(3).allSatisfy(r -> assertThat(r).contains("exceeds the limit of 10"));
   }
 
+  @Test
+  void oversizedSignatureManifestsAndReferrerIndexesAreRefused() {
+    KeySigner signer = KeySigner.of(SigningKeyPair.generate());
+    PushResult a = push("v1", "read");
+    OciRepository repo = oci.repository(ref("v1"));
+    signer.sign(repo, a.digest(), BUNDLE);
+    signer.sign(repo, a.digest(), BUNDLE); // a second referrer (ECDSA signatures differ)
+    signer.sign(repo, a.digest(), LEGACY);
+    CosignVerifier oneReferrer =
+        CosignVerifier.builder().publicKey(signer.publicKey()).limits(new SignatureLimits(16, 1, 1 << 20, 4 << 20)).build();
+    // The referrers index is refused as a whole; the legacy signature still verifies.
+    VerificationResult r = pull("v1", oneReferrer).verification();
+    assertThat(r.scheme()).isEqualTo("cosign-legacy");
+    assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("unreadable referrers index").contains("more than the limit of 1"));
+    CosignVerifier tinyManifests =
+        CosignVerifier.builder().publicKey(signer.publicKey()).limits(new SignatureLimits(16, 1000, 1 << 20, 64)).build();
+    assertThat(reasons("v1", tinyManifests))
+        .hasSize(2)
+        .allSatisfy(x -> assertThat(x).containsAnyOf("unreadable referrers index", "unreadable signature manifest"));
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"RSA", "Ed25519"})
   void rsaAndEd25519PublicKeysVerify(KeyType type) throws GeneralSecurityException {
