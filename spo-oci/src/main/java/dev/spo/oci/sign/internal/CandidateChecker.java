@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -133,7 +134,11 @@ public record CandidateChecker(
     return Instant.ofEpochSecond(integratedTime);
   }
 
-  /** Checks a bundle's first tlog entry (inclusion proof, checkpoint, SET, body); returns the integrated time. */
+  /**
+   * Checks a bundle's first tlog entry (inclusion proof, checkpoint, SET when present, body) and
+   * returns the trusted signing time: the SET's integrated time, else the time of a verified
+   * RFC 3161 timestamp over the signature (Rekor v2 bundles carry no SET).
+   */
   private static Instant bundleEntry(KeylessTrust log, Map<?, ?> vm, String kind, String hash, byte[] sig, Object signer)
       throws Reject {
     if (!(vm.get("tlogEntries") instanceof List<?> entries) || entries.isEmpty() || !(entries.get(0) instanceof Map<?, ?> e)) {
@@ -143,13 +148,38 @@ public record CandidateChecker(
     if (!RekorEntries.hasProof(entry)) {
       throw new Reject("transparency log entry has no inclusion proof");
     }
-    if (!RekorEntries.hasSet(entry)) {
-      // Without a SET the integrated time is unauthenticated; RFC 3161 timestamps are not supported yet.
-      throw new Reject("transparency log entry has no signed entry timestamp (SET)");
+    List<byte[]> tsas = timestamps(vm);
+    if (!RekorEntries.hasSet(entry) && tsas.isEmpty()) {
+      // Without a SET or a timestamp the integrated time is unauthenticated.
+      throw new Reject("no trusted time: the log entry has no signed entry timestamp (SET) and there is no RFC 3161 timestamp");
     }
     log.verifyEntry(entry);
     RekorEntries.checkBody(entry.getBody(), kind, hash, sig, signer);
-    return entry.getIntegratedTimeInstant();
+    if (RekorEntries.hasSet(entry)) {
+      return entry.getIntegratedTimeInstant();
+    }
+    @Nullable Reject last = null;
+    for (byte[] tsa : tsas) {
+      try {
+        return log.verifyTimestamp(tsa, sig);
+      } catch (Reject r) {
+        last = r;
+      }
+    }
+    throw Objects.requireNonNull(last);
+  }
+
+  /** The RFC 3161 timestamp responses of a bundle (at most 16: a bundle normally has one). */
+  private static List<byte[]> timestamps(Map<?, ?> vm) throws Reject {
+    List<byte[]> out = new ArrayList<>();
+    if (vm.get("timestampVerificationData") instanceof Map<?, ?> tvd && tvd.get("rfc3161Timestamps") instanceof List<?> list) {
+      for (Object o : list) {
+        if (out.size() < 16 && o instanceof Map<?, ?> m && m.get("signedTimestamp") instanceof String b64) {
+          out.add(base64(b64, "RFC 3161 timestamp"));
+        }
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ Sigstore bundles

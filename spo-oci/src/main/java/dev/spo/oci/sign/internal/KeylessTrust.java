@@ -10,6 +10,10 @@ import dev.sigstore.trustroot.CertificateAuthority;
 import dev.sigstore.trustroot.SigstoreConfigurationException;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import dev.sigstore.trustroot.TransparencyLog;
+import dev.sigstore.timestamp.client.TimestampException;
+import dev.sigstore.timestamp.client.TimestampResponse;
+import dev.sigstore.timestamp.client.TimestampVerificationException;
+import dev.sigstore.timestamp.client.TimestampVerifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +34,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keyless trust material from a {@code trusted_root.json}: sigstore-java's Fulcio verifier (chain
@@ -40,11 +45,13 @@ public final class KeylessTrust {
   private final SigstoreTrustedRoot root;
   private final FulcioVerifier fulcio;
   private final RekorVerifier rekor;
+  private final @Nullable TimestampVerifier timestamps;
 
   private KeylessTrust(SigstoreTrustedRoot root) throws GeneralSecurityException {
     this.root = root;
     this.fulcio = FulcioVerifier.newFulcioVerifier(root);
     this.rekor = RekorVerifier.newRekorVerifier(root);
+    this.timestamps = root.getTSAs().isEmpty() ? null : TimestampVerifier.newTimestampVerifier(root);
   }
 
   /**
@@ -166,6 +173,24 @@ public final class KeylessTrust {
       rekor.verifyEntry(entry);
     } catch (RekorVerificationException | RuntimeException e) {
       throw new Reject("transparency log entry invalid", e);
+    }
+  }
+
+  /**
+   * Verifies an RFC 3161 timestamp response over {@code signature} against the trusted root's
+   * timestamp authorities and returns its time.
+   */
+  public Instant verifyTimestamp(byte[] response, byte[] signature) throws Reject {
+    if (timestamps == null) {
+      throw new Reject("RFC 3161 timestamp, but the trusted root has no timestamp authority");
+    }
+    byte[] der = response.clone();
+    TimestampResponse r = () -> der.clone();
+    try {
+      timestamps.verify(r, signature);
+      return r.getGenTime().toInstant();
+    } catch (TimestampVerificationException | TimestampException | RuntimeException e) {
+      throw new Reject("RFC 3161 timestamp invalid", e);
     }
   }
 
