@@ -235,12 +235,12 @@ class CosignSignatureTest {
     // The referrers index is refused as a whole; the legacy signature still verifies.
     VerificationResult r = pull("v1", oneReferrer).verification();
     assertThat(r.scheme()).isEqualTo("cosign-legacy");
-    assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("unreadable referrers index").contains("more than the limit of 1"));
+    assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("unreadable referrers").contains("more than the limit of 1"));
     CosignVerifier tinyManifests =
         CosignVerifier.builder().publicKey(signer.publicKey()).limits(new SignatureLimits(16, 1000, 1 << 20, 64)).build();
     assertThat(reasons("v1", tinyManifests))
         .hasSize(2)
-        .allSatisfy(x -> assertThat(x).containsAnyOf("unreadable referrers index", "unreadable signature manifest"));
+        .allSatisfy(x -> assertThat(x).containsAnyOf("unreadable referrers", "unreadable signature manifest"));
   }
 
   @ParameterizedTest

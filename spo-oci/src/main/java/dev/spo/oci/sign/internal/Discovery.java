@@ -16,11 +16,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Finds signature candidates for a digest where cosign puts them: bundle referrers listed in the
- * OCI referrers tag-schema index {@code sha256-<hex>} (the fallback cosign 3 and
- * go-containerregistry use on registries without the referrers API, such as Distribution 2.8),
- * then the legacy {@code sha256-<hex>.sig} manifest. Counts and sizes are bounded before anything
- * is read; what is skipped is reported as a rejection, never silently dropped.
+ * Finds signature candidates for a digest where cosign puts them: bundle referrers (from the
+ * registry's referrers API, or the tag-schema index {@code sha256-<hex>} that cosign 3 and
+ * go-containerregistry use on registries without it, such as Distribution 2.8), then the legacy
+ * {@code sha256-<hex>.sig} manifest. Counts and sizes are bounded before anything is read; what
+ * is skipped is reported as a rejection, never silently dropped.
  */
 public final class Discovery {
   /** The candidates found and the ones refused before any cryptography. */
@@ -54,23 +54,13 @@ public final class Discovery {
 
   private static void bundles(
       ContentReader reader, String digest, SignatureLimits limits, List<Candidate> out, List<Rejection> rejected) {
-    String tag = CosignFormats.referrersTag(digest);
-    String where = reader.location() + ":" + tag;
-    Optional<ManifestContent> index;
+    String where = reader.location() + " referrers of " + digest;
     List<Descriptor> entries;
     try {
-      index = reader.manifest(tag, limits.maxManifestBytes());
-      if (index.isEmpty()) {
-        return;
-      }
-      if (!Manifests.isIndex(index.get().mediaType())) {
-        rejected.add(new Rejection(where, "referrers tag is not an index (" + index.get().mediaType() + ")"));
-        return;
-      }
-      Map<String, @Nullable Object> doc = Json.readObject(index.get().bytes(), where);
-      entries = Manifests.parseIndex(doc, where, new OciLimits(1, limits.maxManifestBytes(), limits.maxReferrers()));
+      // The reader uses the registry's referrers API and falls back to the sha256-<hex> tag index.
+      entries = reader.referrers(digest, null, limits.maxReferrers(), limits.maxManifestBytes());
     } catch (SpoException e) {
-      rejected.add(new Rejection(where, "unreadable referrers index: " + e.getMessage()));
+      rejected.add(new Rejection(where, "unreadable referrers: " + e.getMessage()));
       return;
     }
     for (Descriptor d : entries) {
