@@ -220,7 +220,7 @@ public final class ProfileCodec {
 
   /** The value of SPO's {@code syscalls} annotation: a compact JSON array of the rules. */
   public String syscallsAnnotation(List<Syscall> syscalls) {
-    return TreeWriter.json(SeccompSpecCodec.encodeSyscalls(syscalls, true));
+    return SeccompSpecCodec.syscallsJson(syscalls, true);
   }
 
   /** The document as plain JSON values in write order. */

@@ -9,6 +9,7 @@ import dev.spo.core.seccomp.Syscall;
 import dev.spo.core.seccomp.SyscallArg;
 import dev.spo.core.spi.CommonFields;
 import dev.spo.core.spi.DocumentObject;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 import org.slf4j.LoggerFactory;
 
 /** Seccomp spec to and from plain JSON values, in the CRD and in the OCI runtime-spec dialect. */
@@ -166,6 +170,64 @@ public final class SeccompSpecCodec {
       list.add(m);
     }
     return list;
+  }
+
+  private static final JsonFactory JSON = JsonFactory.builder().build();
+
+  /**
+   * The compact JSON of {@link #encodeSyscalls(List, boolean)}, streamed without building the
+   * intermediate tree: SPO's {@code syscalls} annotation is written for every composed profile.
+   */
+  public static String syscallsJson(List<Syscall> syscalls, boolean goOmitEmpty) {
+    StringWriter out = new StringWriter(syscalls.size() * 64 + 2);
+    try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
+      g.writeStartArray();
+      for (Syscall s : syscalls) {
+        g.writeStartObject();
+        g.writeName("names");
+        g.writeStartArray();
+        for (String name : s.names()) {
+          g.writeString(name);
+        }
+        g.writeEndArray();
+        g.writeName("action");
+        g.writeString(s.action().wireName());
+        if (s.errnoRet() != null && !(goOmitEmpty && s.errnoRet() == 0)) {
+          g.writeName("errnoRet");
+          g.writeNumber(s.errnoRet());
+        }
+        if (!s.args().isEmpty()) {
+          g.writeName("args");
+          g.writeStartArray();
+          for (SyscallArg a : s.args()) {
+            g.writeStartObject();
+            g.writeName("index");
+            g.writeNumber(a.index());
+            writeUnsigned(g, "value", a.value());
+            writeUnsigned(g, "valueTwo", a.valueTwo());
+            g.writeName("op");
+            g.writeString(a.op().wireName());
+            g.writeEndObject();
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+    return out.toString();
+  }
+
+  private static void writeUnsigned(JsonGenerator g, String name, long value) {
+    if (value == 0) {
+      return;
+    }
+    g.writeName(name);
+    if (value > 0) {
+      g.writeNumber(value);
+    } else {
+      g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+    }
   }
 
   /** Zero is the schema default of both dialects and is left out, as Go's omitempty does. */

@@ -268,4 +268,13 @@ class ProfileCodecTest {
     assertThat(back.spec().listenerMetadata()).isEqualTo(value);
     assertThat(back).isEqualTo(p);
   }
+
+  @Test
+  void streamedAnnotationEqualsTheTreeEncoding() throws IOException {
+    SeccompProfile p = codec.read(resource("seccomp-all-fields.yaml"), SeccompProfile.class);
+    List<Syscall> rules = new java.util.ArrayList<>(p.spec().syscalls());
+    rules.add(new Syscall(List.of("x", "y\"z"), SeccompAction.ERRNO, 0, List.of(new SyscallArg(5, -1L, Long.MIN_VALUE, ArgOperator.MASKED_EQ))));
+    String expected = dev.spo.core.internal.TreeWriter.json(dev.spo.core.internal.SeccompSpecCodec.encodeSyscalls(rules, true));
+    assertThat(codec.syscallsAnnotation(rules)).isEqualTo(expected).contains("18446744073709551615").doesNotContain("\"errnoRet\":0");
+  }
 }
