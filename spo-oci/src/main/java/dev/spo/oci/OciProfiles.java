@@ -140,6 +140,14 @@ public final class OciProfiles implements AutoCloseable {
         reference, s.profile(), root.digest(), s.manifestDigest(), s.layerDigest(), s.platform(), s.format(), verification);
   }
 
+  /**
+   * Read and write access to the repository of {@code reference} (its tag or digest is ignored),
+   * bypassing the cache; used to publish signatures next to an artifact.
+   */
+  public OciRepository repository(String reference) {
+    return target(reference).transport;
+  }
+
   /** Cache counters. */
   public CacheStatistics cacheStatistics() {
     cache.cleanUp();

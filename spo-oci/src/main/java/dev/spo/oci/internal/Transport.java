@@ -1,10 +1,10 @@
 package dev.spo.oci.internal;
 
-import dev.spo.oci.ContentReader;
+import dev.spo.oci.OciRepository;
 import org.jspecify.annotations.Nullable;
 
 /** Read and write access to one repository: a registry repository or an OCI layout directory. */
-public interface Transport extends ContentReader {
+public interface Transport extends OciRepository {
   /** Whether the blob is already stored (so an upload can be skipped). */
   boolean hasBlob(String digest);
 
