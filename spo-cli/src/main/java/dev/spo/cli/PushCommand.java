@@ -9,6 +9,9 @@ import dev.spo.oci.Platform;
 import dev.spo.oci.PushRequest;
 import dev.spo.oci.PushResult;
 import dev.spo.oci.SignaturePolicy;
+import dev.spo.oci.sign.ArtifactSigner;
+import dev.spo.oci.sign.SigningOptions;
+import dev.spo.oci.sign.SigningPushes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,11 +44,11 @@ final class PushCommand extends SpocCommand {
   @Option(names = "--no-sign", description = "Push without signing.")
   boolean noSign;
 
-  @Mixin SigningOptions signing = new SigningOptions();
+  @Mixin SignFlags signing = new SignFlags();
   @Mixin RegistryOptions registry = new RegistryOptions();
 
   @Override
-  int run() {
+  int run() throws Exception {
     ArtifactFormat fmt = switch (format) {
       case "spo" -> ArtifactFormat.SPO;
       case "runtime" -> ArtifactFormat.SECCOMP_RUNTIME;
@@ -57,9 +60,7 @@ final class PushCommand extends SpocCommand {
       if (signing.anySigningFlag()) {
         throw CliException.usage("--no-sign cannot be combined with signing flags");
       }
-    } else if (signing.anySigningFlag() || signing.identityToken() != null) {
-      signing.requireAvailable();
-    } else {
+    } else if (!signing.wantsSignature()) {
       throw CliException.usage("push signs the artifact: give --sign-key PEM (or keyless --identity-token), or --no-sign");
     }
     PushRequest.Builder b = PushRequest.builder().format(fmt);
@@ -89,13 +90,26 @@ final class PushCommand extends SpocCommand {
       }
       b.annotation(a.substring(0, colon), a.substring(colon + 1));
     }
-    PushResult r;
+    PushRequest request = b.build();
+    // The signer is built (key read, token present) before anything is uploaded: a push that
+    // cannot be signed as asked must not leave an unsigned artifact behind.
+    @org.jspecify.annotations.Nullable ArtifactSigner signer = noSign ? null : signing.signer();
     // Pushing reads nothing back, so no signature policy is needed for the push itself.
     try (OciAccess oci = new OciAccess(registry, SignaturePolicy::unconfigured)) {
       OciProfiles profiles = oci.forReference(reference);
-      r = profiles.push(reference, b.build());
+      if (signer == null) {
+        PushResult r = profiles.push(reference, request);
+        out().println("pushed " + r.reference() + " (tag " + r.tag() + ", " + r.size() + " bytes, unsigned)");
+      } else {
+        SigningPushes.SignedPush sp = SigningPushes.pushAndSign(profiles, reference, request, signer, SigningOptions.defaults());
+        out().println("pushed " + sp.push().reference() + " (tag " + sp.push().tag() + ", " + sp.push().size() + " bytes)");
+        SignCommand.printSigned(out(), sp.signature());
+      }
+    } finally {
+      if (signer instanceof AutoCloseable c) {
+        c.close();
+      }
     }
-    out().println("pushed " + r.reference() + " (tag " + r.tag() + ", " + r.size() + " bytes)");
     return 0;
   }
 

@@ -31,6 +31,9 @@ import picocli.CommandLine.ScopeType;
       EmulateCommand.class,
       PushCommand.class,
       PullCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      KeygenCommand.class,
       InstallCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,14 +1,20 @@
 package dev.spo.cli;
 
 import dev.spo.cli.internal.CliException;
+import dev.spo.cli.internal.ProfileIo;
 import dev.spo.oci.SignaturePolicy;
+import dev.spo.oci.sign.CosignVerifier;
+import dev.spo.oci.sign.Identity;
+import dev.spo.oci.sign.PublicKeys;
+import dev.spo.oci.sign.TrustedRoot;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** Signature verification flags of every command that pulls. */
 final class VerifyOptions {
-  @Option(names = "--key", paramLabel = "PEM", description = "Verify with this public key (PEM).")
+  @Option(names = "--key", paramLabel = "PEM", description = "Verify with this public key (PEM; cosign.pub).")
   @Nullable Path key;
 
   @Option(names = "--certificate-identity", paramLabel = "ID", description = "Keyless: the exact signer identity (e-mail or URI).")
@@ -23,15 +29,19 @@ final class VerifyOptions {
   @Option(names = "--certificate-oidc-issuer-regexp", paramLabel = "RE", description = "Keyless: a regular expression for the OIDC issuer.")
   @Nullable String certificateOidcIssuerRegexp;
 
-  @Option(names = "--trusted-root", paramLabel = "FILE", description = "Sigstore trusted_root.json for offline keyless verification.")
+  @Option(names = "--trusted-root", paramLabel = "FILE",
+      description = "Keyless: Sigstore trusted_root.json (offline; the public-good TUF root is not supported yet).")
   @Nullable Path trustedRoot;
 
-  @Option(names = "--insecure-skip-verify", description = "Do not verify signatures (prints a warning).")
+  @Option(names = "--insecure-skip-verify", description = "Do not verify signatures (logs a warning on every pull).")
   boolean insecureSkipVerify;
 
   boolean anyVerificationFlag() {
-    return key != null
-        || certificateIdentity != null
+    return key != null || keyless();
+  }
+
+  private boolean keyless() {
+    return certificateIdentity != null
         || certificateIdentityRegexp != null
         || certificateOidcIssuer != null
         || certificateOidcIssuerRegexp != null
@@ -46,13 +56,41 @@ final class VerifyOptions {
       }
       return SignaturePolicy.insecureSkipVerification();
     }
-    if (anyVerificationFlag()) {
+    if (!anyVerificationFlag()) {
       throw CliException.usage(
-          "signature verification (--key, --certificate-*, --trusted-root) is not available yet in this build; "
-              + "use --insecure-skip-verify");
+          "pulling requires signature verification: pass --key PEM, or --certificate-identity[-regexp] with "
+              + "--certificate-oidc-issuer[-regexp] and --trusted-root, or --insecure-skip-verify");
     }
-    throw CliException.usage(
-        "pulling requires signature verification: pass --key PEM, or --certificate-identity[-regexp] with "
-            + "--certificate-oidc-issuer[-regexp], or --insecure-skip-verify");
+    return SignaturePolicy.require(verifier());
+  }
+
+  /** The verifier the flags configure. */
+  CosignVerifier verifier() {
+    CosignVerifier.Builder b = CosignVerifier.builder();
+    if (key != null) {
+      b.publicKey(PublicKeys.fromPem(ProfileIo.readText(key)));
+    }
+    if (keyless()) {
+      if (certificateIdentity != null && certificateIdentityRegexp != null
+          || certificateOidcIssuer != null && certificateOidcIssuerRegexp != null) {
+        throw CliException.usage("give either the exact or the -regexp form of --certificate-identity and --certificate-oidc-issuer");
+      }
+      if (certificateIdentity == null && certificateIdentityRegexp == null
+          || certificateOidcIssuer == null && certificateOidcIssuerRegexp == null) {
+        throw CliException.usage("keyless verification needs --certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]");
+      }
+      if (trustedRoot == null) {
+        throw CliException.usage("keyless verification needs --trusted-root FILE (the public-good TUF root is not supported yet)");
+      }
+      b.trustedRoot(TrustedRoot.fromFile(ProfileIo.requireFile(trustedRoot)));
+      String subject = certificateIdentity != null ? Pattern.quote(certificateIdentity) : certificateIdentityRegexp;
+      String issuer = certificateOidcIssuer != null ? Pattern.quote(certificateOidcIssuer) : certificateOidcIssuerRegexp;
+      try {
+        b.identity(Identity.regex(java.util.Objects.requireNonNull(subject), java.util.Objects.requireNonNull(issuer)));
+      } catch (IllegalArgumentException e) {
+        throw CliException.usage("invalid identity pattern: " + e.getMessage());
+      }
+    }
+    return b.build();
   }
 }

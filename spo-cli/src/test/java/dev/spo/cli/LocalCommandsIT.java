@@ -23,7 +23,7 @@ class LocalCommandsIT {
   @TempDir Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"version", "validate", "compose", "merge", "diff", "convert", "compile", "emulate", "push", "pull", "install"})
+  @ValueSource(strings = {"version", "validate", "compose", "merge", "diff", "convert", "compile", "emulate", "push", "pull", "sign", "verify", "keygen", "install"})
   void everyCommandHasHelp(String command) {
     Result r = spoc().run(command, "--help");
     assertThat(r.exit()).as(r.toString()).isZero();

@@ -40,7 +40,16 @@ public final class ExitCodes {
       return CHECK_FAILED;
     }
     if (e instanceof CompositionException c) {
-      return c.reason() == CompositionException.Reason.RESOLVER_FAILED ? USAGE : CHECK_FAILED;
+      if (c.reason() != CompositionException.Reason.RESOLVER_FAILED) {
+        return CHECK_FAILED;
+      }
+      // A base whose signature does not verify is a failed check, not an environment problem.
+      for (Throwable t = c.getCause(); t != null; t = t.getCause()) {
+        if (t instanceof SignatureVerificationException) {
+          return CHECK_FAILED;
+        }
+      }
+      return USAGE;
     }
     if (e instanceof ArtifactException) {
       return USAGE;
