@@ -155,6 +155,7 @@ class LocalCommandsIT {
     assertThat(docker.out()).contains("SCMP_ARCH_AARCH64", "- mount", "name: moby-default");
     Result undetected = spoc().run("convert", resource("profiles/docker/moby-default.json"), "--to", "yaml");
     assertThat(undetected.exit()).isEqualTo(1);
+    assertThat(undetected.err()).contains("/archMap", "--from docker").hasLineCount(1);
     Result apparmor = spoc().run("convert", resource("profiles/lsm/apparmor-web-server.yaml"), "--to", "apparmor");
     assertThat(apparmor.exit()).as(apparmor.toString()).isZero();
     assertThat(apparmor.out()).contains("profile web-server flags=(enforce");

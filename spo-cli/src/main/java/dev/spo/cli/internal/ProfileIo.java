@@ -3,6 +3,7 @@ package dev.spo.cli.internal;
 import dev.spo.core.Profile;
 import dev.spo.core.codec.ProfileCodec;
 import dev.spo.core.codec.ProfileFiles;
+import dev.spo.core.codec.ProfileParseException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -35,7 +36,17 @@ public final class ProfileIo {
    * OCI runtime-spec seccomp JSON object, detected by content.
    */
   public static Profile read(ProfileCodec codec, Path file) {
-    return codec.readDetected(requireFile(file));
+    try {
+      return codec.readDetected(requireFile(file));
+    } catch (ProfileParseException e) {
+      // The SDK's hint names its Java API; on the command line the same step is a flag.
+      if (e.getMessage() != null && e.getMessage().contains("Docker/moby-format")) {
+        throw new ProfileParseException(e.source(), e.profileName(), e.pointer(),
+            "this is a Docker/moby-format profile (archMap, includes, excludes); flatten it first: "
+                + "spoc convert " + file + " --from docker --arch ARCH --to yaml", e);
+      }
+      throw e;
+    }
   }
 
   /** Writes {@code text} to {@code output} atomically, or to {@code out} when no file is given. */
