@@ -2,6 +2,7 @@ package dev.spo.cli;
 
 import dev.spo.apparmor.AppArmorGenerator;
 import dev.spo.apparmor.AppArmorProfile;
+import dev.spo.cli.internal.Arches;
 import dev.spo.cli.internal.CliException;
 import dev.spo.cli.internal.ProfileIo;
 import dev.spo.core.Profile;
@@ -39,7 +40,7 @@ final class ConvertCommand extends SpocCommand {
   @Option(names = "--from", paramLabel = "FORMAT", description = "Input format: detected (default) or docker.")
   @Nullable String from;
 
-  @Option(names = "--arch", paramLabel = "ARCH", description = "Docker: Go architecture to flatten for (default ${DEFAULT-VALUE}).")
+  @Option(names = "--arch", paramLabel = "ARCH", description = "Docker: architecture to flatten for (amd64/x86_64, arm64/aarch64, ...; default ${DEFAULT-VALUE}).")
   String arch = "amd64";
 
   @Option(names = "--caps", paramLabel = "CAP", split = ",",
@@ -103,11 +104,11 @@ final class ConvertCommand extends SpocCommand {
     DockerTarget target;
     try {
       if (caps == null) {
-        target = DockerTarget.dockerDefaults(arch, kernel);
+        target = DockerTarget.dockerDefaults(Arches.goName(arch), kernel);
       } else {
         Set<String> set = new LinkedHashSet<>(caps);
         set.remove("");
-        target = DockerTarget.of(arch, set, kernel);
+        target = DockerTarget.of(Arches.goName(arch), set, kernel);
       }
     } catch (IllegalArgumentException e) {
       throw CliException.usage(String.valueOf(e.getMessage()));

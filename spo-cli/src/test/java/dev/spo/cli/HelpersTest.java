@@ -30,6 +30,10 @@ class HelpersTest {
     assertThat(Arches.parse("AARCH64")).isEqualTo(SeccompArch.AARCH64);
     assertThat(Arches.parse("ppc64el")).isEqualTo(SeccompArch.PPC64LE);
     assertThat(Arches.parse("native")).isEqualTo(SeccompArch.NATIVE);
+    assertThat(Arches.goName("x86_64")).isEqualTo("amd64");
+    assertThat(Arches.goName("SCMP_ARCH_AARCH64")).isEqualTo("arm64");
+    assertThat(Arches.goName("s390x")).isEqualTo("s390x");
+    assertThatThrownBy(() -> Arches.goName("native")).isInstanceOf(CliException.class);
     assertThatThrownBy(() -> Arches.parse("vax")).isInstanceOf(CliException.class).hasMessageContaining("unknown architecture 'vax'");
   }
 

@@ -150,7 +150,7 @@ class LocalCommandsIT {
     assertThat(yaml.exit()).as(yaml.toString()).isZero();
     assertThat(yaml.out()).contains("kind: SeccompProfile", "name: nginx");
     Result docker = spoc().run("convert", resource("profiles/docker/moby-default.json"), "--from", "docker",
-        "--arch", "arm64", "--caps", "CAP_SYS_ADMIN", "--kernel", "6.1", "--to", "yaml");
+        "--arch", "aarch64", "--caps", "CAP_SYS_ADMIN", "--kernel", "6.1", "--to", "yaml");
     assertThat(docker.exit()).as(docker.toString()).isZero();
     assertThat(docker.out()).contains("SCMP_ARCH_AARCH64", "- mount", "name: moby-default");
     Result undetected = spoc().run("convert", resource("profiles/docker/moby-default.json"), "--to", "yaml");

@@ -41,6 +41,35 @@ public final class Arches {
     }
   }
 
+  private static final Map<SeccompArch, String> GO_NAMES = Map.ofEntries(
+      Map.entry(SeccompArch.X86, "386"),
+      Map.entry(SeccompArch.X86_64, "amd64"),
+      Map.entry(SeccompArch.ARM, "arm"),
+      Map.entry(SeccompArch.AARCH64, "arm64"),
+      Map.entry(SeccompArch.MIPS, "mips"),
+      Map.entry(SeccompArch.MIPS64, "mips64"),
+      Map.entry(SeccompArch.MIPSEL64, "mips64le"),
+      Map.entry(SeccompArch.MIPSEL, "mipsle"),
+      Map.entry(SeccompArch.PPC, "ppc"),
+      Map.entry(SeccompArch.PPC64, "ppc64"),
+      Map.entry(SeccompArch.PPC64LE, "ppc64le"),
+      Map.entry(SeccompArch.RISCV64, "riscv64"),
+      Map.entry(SeccompArch.S390, "s390"),
+      Map.entry(SeccompArch.S390X, "s390x"));
+
+  /**
+   * The Go name Docker profiles use ({@code amd64} for {@code x86_64}), for any spelling
+   * {@link #parse} accepts; Go names pass through unchanged.
+   */
+  public static String goName(String text) {
+    SeccompArch a = parse(text);
+    String go = GO_NAMES.get(a);
+    if (go == null) {
+      throw CliException.usage("Docker profiles have no architecture for '" + text + "'");
+    }
+    return go;
+  }
+
   /** The short lower-case name, e.g. {@code x86_64}. */
   public static String shortName(SeccompArch arch) {
     return arch.name().toLowerCase(Locale.ROOT);
