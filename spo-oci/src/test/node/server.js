@@ -10,7 +10,15 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
 const path = require('node:path');
-const { initializeCA, initializeCTLog, initializeTLog, fulcioHandler, rekorHandler } = require('@sigstore/mock');
+const {
+  initializeCA,
+  initializeCTLog,
+  initializeTLog,
+  initializeTSA,
+  fulcioHandler,
+  rekorHandler,
+  tsaHandler,
+} = require('@sigstore/mock');
 const { TrustedRoot, HashAlgorithm, PublicKeyDetails } = require('@sigstore/protobuf-specs');
 
 const keyPair = () => crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -96,6 +104,8 @@ async function main(outDir, args) {
   // Port-free URL: the checkpoint signer name is URL.host, and sigstore-java compares it with the
   // trusted root's tlog host (no port) while sigstore-js checks baseUrl.includes(name).
   const tlog = await initializeTLog('http://127.0.0.1', tlogKey);
+  const tsa = await initializeTSA(keyPair());
+  const timestamps = tsaHandler(tsa, { strict: true });
   const fulcio = fulcioHandler(ca, { strict: true });
   const rekor = rekorHandler(tlog, { strict: true });
   const fulcioFn = async (body) => {
@@ -118,6 +128,11 @@ async function main(outDir, args) {
           const r = await fulcioFn(body);
           res.writeHead(r.statusCode, { 'Content-Type': r.contentType || 'text/plain' });
           res.end(r.response);
+        } else if (req.method === 'POST' && req.url === timestamps.path) {
+          // sigstore-js's JSON timestamp request (sigstore-java's DER requests are not supported by the mock).
+          const r = await timestamps.fn(body);
+          res.writeHead(r.statusCode, { 'Content-Type': r.contentType || 'text/plain' });
+          res.end(Buffer.from(r.response.buffer ? Buffer.from(r.response.buffer, r.response.byteOffset, r.response.byteLength) : r.response));
         } else if (req.method === 'POST' && req.url === rekor.path) {
           const r = await rekor.fn(canonicalDsse(body));
           const headers = { 'Content-Type': r.contentType || 'text/plain' };
@@ -166,7 +181,14 @@ async function main(outDir, args) {
           logId: { keyId: Buffer.from(ctlog.logID) },
         },
       ],
-      timestampAuthorities: [],
+      timestampAuthorities: [
+        {
+          subject: { organization: 'sigstore.mock', commonName: 'tsa' },
+          uri: 'https://tsa.mock.test',
+          certChain: { certificates: [{ rawBytes: Buffer.from(tsa.intCertificate) }, { rawBytes: Buffer.from(tsa.rootCertificate) }] },
+          validFor: { start },
+        },
+      ],
     });
     fs.writeFileSync(path.join(outDir, 'trusted_root.json'), JSON.stringify(root, null, 2));
     // Written last and atomically: the test polls for it.

@@ -1,6 +1,7 @@
 // Signs with sigstore-js against the loopback mock.
-// Usage: node sign.js <serviceUrl> <attest|blob> <inputFile> <bundleOut> <sub> <iss>
-//   attest: DSSE over the in-toto statement in inputFile; blob: message signature over inputFile.
+// Usage: node sign.js <serviceUrl> <attest|attest-tsa|blob> <inputFile> <bundleOut> <sub> <iss>
+//   attest: DSSE over the in-toto statement in inputFile (attest-tsa: plus an RFC 3161 timestamp
+//   from the mock TSA); blob: message signature over inputFile.
 'use strict';
 const fs = require('node:fs');
 const { attest, sign } = require('sigstore');
@@ -9,7 +10,10 @@ const token = require('./jwt');
 async function main([url, mode, input, out, sub, iss]) {
   const data = fs.readFileSync(input);
   const options = { fulcioURL: url, rekorURL: url, identityToken: token(sub, iss), retry: 0 };
-  const bundle = mode === 'attest' ? await attest(data, 'application/vnd.in-toto+json', options) : await sign(data, options);
+  if (mode === 'attest-tsa') {
+    options.tsaServerURL = url;
+  }
+  const bundle = mode.startsWith('attest') ? await attest(data, 'application/vnd.in-toto+json', options) : await sign(data, options);
   fs.writeFileSync(out, JSON.stringify(bundle));
 }
 

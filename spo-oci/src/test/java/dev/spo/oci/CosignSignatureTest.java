@@ -222,6 +222,27 @@ class CosignSignatureTest {
     assertThat(reasons("v1", tiny)).hasSize(3).allSatisfy(r -> assertThat(r).contains("exceeds the limit of 10"));
   }
 
+  @Test
+  void oversizedSignatureManifestsAndReferrerIndexesAreRefused() {
+    KeySigner signer = KeySigner.of(SigningKeyPair.generate());
+    PushResult a = push("v1", "read");
+    OciRepository repo = oci.repository(ref("v1"));
+    signer.sign(repo, a.digest(), BUNDLE);
+    signer.sign(repo, a.digest(), BUNDLE); // a second referrer (ECDSA signatures differ)
+    signer.sign(repo, a.digest(), LEGACY);
+    CosignVerifier oneReferrer =
+        CosignVerifier.builder().publicKey(signer.publicKey()).limits(new SignatureLimits(16, 1, 1 << 20, 4 << 20)).build();
+    // The referrers index is refused as a whole; the legacy signature still verifies.
+    VerificationResult r = pull("v1", oneReferrer).verification();
+    assertThat(r.scheme()).isEqualTo("cosign-legacy");
+    assertThat(r.details()).anySatisfy(d -> assertThat(d).contains("unreadable referrers index").contains("more than the limit of 1"));
+    CosignVerifier tinyManifests =
+        CosignVerifier.builder().publicKey(signer.publicKey()).limits(new SignatureLimits(16, 1000, 1 << 20, 64)).build();
+    assertThat(reasons("v1", tinyManifests))
+        .hasSize(2)
+        .allSatisfy(x -> assertThat(x).containsAnyOf("unreadable referrers index", "unreadable signature manifest"));
+  }
+
   @ParameterizedTest
   @EnumSource(names = {"RSA", "Ed25519"})
   void rsaAndEd25519PublicKeysVerify(KeyType type) throws GeneralSecurityException {
@@ -235,6 +256,30 @@ class CosignSignatureTest {
     CosignVerifier v =
         CosignVerifier.builder().publicKey(PublicKeys.fromPem(Keys.toPem("PUBLIC KEY", kp.getPublic().getEncoded()))).build();
     assertThat(pull("v1", v).verification().signer()).isEqualTo(PublicKeys.fingerprint(kp.getPublic()));
+  }
+
+  @ParameterizedTest
+  @EnumSource(SignatureFormat.class)
+  void keySignaturesCanBeRequiredToBeInTheTransparencyLog(SignatureFormat format) throws GeneralSecurityException {
+    KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+    g.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+    KeyPair kp = g.generateKeyPair();
+    PushResult a = push("logged", "read", format.name());
+    sigstore.loggedKeySigner(kp).sign(oci.repository(ref("logged")), a.digest(), SigningOptions.of(format));
+    CosignVerifier logged = CosignVerifier.builder().publicKey(kp.getPublic()).transparencyLogForKeys(sigstore.trustedRoot()).build();
+    VerificationResult r = pull("logged", logged).verification();
+    assertThat(r.signer()).isEqualTo(PublicKeys.fingerprint(kp.getPublic()));
+    assertThat(r.details()).anySatisfy(d -> assertThat(d).startsWith("signedAt="));
+
+    KeySigner unlogged = KeySigner.of(SigningKeyPair.generate());
+    PushResult b = push("unlogged", "write", format.name());
+    unlogged.sign(oci.repository(ref("unlogged")), b.digest(), SigningOptions.of(format));
+    CosignVerifier strict = CosignVerifier.builder().publicKey(unlogged.publicKey()).transparencyLogForKeys(sigstore.trustedRoot()).build();
+    assertThat(reasons("unlogged", strict)).singleElement().satisfies(x -> assertThat(x).contains("no transparency log"));
+
+    PushResult c = push("badset", "ptrace", format.name());
+    sigstore.loggedKeySigner(kp, Fault.BAD_SET).sign(oci.repository(ref("badset")), c.digest(), SigningOptions.of(format));
+    assertThat(reasons("badset", logged)).singleElement().satisfies(x -> assertThat(x).containsAnyOf("invalid SET", "transparency log entry invalid"));
   }
 
   enum KeyType {
@@ -335,13 +380,19 @@ class CosignSignatureTest {
   @ParameterizedTest
   @EnumSource(SignatureFormat.class)
   void untrustedCaIsRefused(SignatureFormat format) {
-    assertFault(format, Fault.UNTRUSTED_CA, "certificate not trusted");
+    assertFault(format, Fault.UNTRUSTED_CA, "certificate not trusted: Certificate was not verifiable against CAs");
   }
 
   @ParameterizedTest
   @EnumSource(SignatureFormat.class)
   void missingSctIsRefused(SignatureFormat format) {
-    assertFault(format, Fault.NO_SCT, "certificate not trusted");
+    assertFault(format, Fault.NO_SCT, "certificate not trusted: No valid SCTs");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SignatureFormat.class)
+  void sctFromAnUnknownCtLogIsRefused(SignatureFormat format) {
+    assertFault(format, Fault.UNKNOWN_CT_LOG, "certificate not trusted: No valid SCTs");
   }
 
   @Test
@@ -359,6 +410,22 @@ class CosignSignatureTest {
   @EnumSource(SignatureFormat.class)
   void logEntryForAnotherSignatureIsRefused(SignatureFormat format) {
     assertFault(format, Fault.BODY_MISMATCH, "log entry records another signature");
+  }
+
+  @ParameterizedTest
+  @EnumSource(SignatureFormat.class)
+  void rootWithoutCtLogsNeedsNoSctButStillAChain(SignatureFormat format) {
+    CosignVerifier noCt =
+        CosignVerifier.builder()
+            .trustedRoot(dev.spo.oci.sign.TrustedRoot.fromJson(sigstore.trustedRootJson(false)))
+            .identity(Identity.exact(SAN, ISSUER))
+            .build();
+    PushResult a = push("noct", "read", format.name());
+    sigstore.signer(SAN, ISSUER, Fault.NO_SCT).sign(oci.repository(ref("noct")), a.digest(), SigningOptions.of(format));
+    assertThat(pull("noct", noCt).verification().signer()).isEqualTo(SAN);
+    PushResult b = push("noct-rogue", "write", format.name());
+    sigstore.signer(SAN, ISSUER, Fault.UNTRUSTED_CA).sign(oci.repository(ref("noct-rogue")), b.digest(), SigningOptions.of(format));
+    assertThat(reasons("noct-rogue", noCt)).singleElement().satisfies(r -> assertThat(r).contains("does not chain to a trusted CA"));
   }
 
   @Test

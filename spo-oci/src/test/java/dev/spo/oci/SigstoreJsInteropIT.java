@@ -22,7 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -141,6 +143,36 @@ class SigstoreJsInteropIT {
   }
 
   @Test
+  void timestampedBundleWithoutSetVerifiesThroughTheTsa() throws Exception {
+    PushResult pushed = oci.push(ref("interop/tsa:v1"), PushRequest.of(TestProfiles.seccomp("tsa", "read")));
+    OciRepository repo = oci.repository(ref("interop/tsa:v1"));
+    Path statement = work.resolve("tsa-statement.json");
+    Files.write(statement, CosignFormats.statement(repo.location(), pushed.digest()));
+    Path bundle = work.resolve("tsa-bundle.json");
+    node("sign.js", mockUrl, "attest-tsa", statement.toString(), bundle.toString(), SAN, ISSUER).assertOk();
+    // Drop the SET, as in a Rekor v2 bundle: the signing time must now come from the TSA.
+    byte[] withoutSet = withoutSet(Files.readAllBytes(bundle));
+    assertThat(new String(withoutSet, StandardCharsets.UTF_8)).doesNotContain("signedEntryTimestamp").contains("rfc3161Timestamps");
+    attach(repo, pushed.digest(), withoutSet);
+    try (OciProfiles v = verifying(mockVerifier(SAN))) {
+      VerificationResult r = v.pull(ref("interop/tsa:v1")).verification();
+      assertThat(r.signer()).isEqualTo(SAN);
+      assertThat(r.details()).anySatisfy(d -> assertThat(d).startsWith("signedAt="));
+    }
+    // Without the timestamp as well, there is no trusted time.
+    PushResult bare = oci.push(ref("interop/notime:v1"), PushRequest.of(TestProfiles.seccomp("notime", "read")));
+    OciRepository bareRepo = oci.repository(ref("interop/notime:v1"));
+    Files.write(statement, CosignFormats.statement(bareRepo.location(), bare.digest()));
+    node("sign.js", mockUrl, "attest", statement.toString(), bundle.toString(), SAN, ISSUER).assertOk();
+    attach(bareRepo, bare.digest(), withoutSet(Files.readAllBytes(bundle)));
+    try (OciProfiles v = verifying(mockVerifier(SAN))) {
+      Throwable t = catchThrowable(() -> v.pull(ref("interop/notime:v1")));
+      assertThat(t).isInstanceOf(SignatureVerificationException.class);
+      assertThat(((SignatureVerificationException) t).reasons()).singleElement().satisfies(s -> assertThat(s).contains("no trusted time"));
+    }
+  }
+
+  @Test
   void messageSignatureBundleFromSigstoreJsVerifiesWithUs() throws Exception {
     PushResult pushed = oci.push(ref("interop/blob:v1"), PushRequest.of(TestProfiles.seccomp("blob", "write")));
     OciRepository repo = oci.repository(ref("interop/blob:v1"));
@@ -178,6 +210,16 @@ class SigstoreJsInteropIT {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** The bundle without the tlog entries' inclusion promises (SETs). */
+  private static byte[] withoutSet(byte[] bundle) {
+    Map<String, @Nullable Object> doc = Json.readObject(bundle, "bundle");
+    Map<?, ?> vm = (Map<?, ?>) doc.get("verificationMaterial");
+    for (Object entry : (List<?>) vm.get("tlogEntries")) {
+      ((Map<?, ?>) entry).remove("inclusionPromise");
+    }
+    return Json.write(doc);
+  }
 
   private static OciProfiles verifying(CosignVerifier verifier) {
     return OciProfiles.builder().registryClient(client).signaturePolicy(SignaturePolicy.require(verifier)).build();

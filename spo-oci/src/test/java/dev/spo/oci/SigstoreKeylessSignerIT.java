@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,24 +138,30 @@ class SigstoreKeylessSignerIT {
       assertThat(both.signer()).isEqualTo(SUB);
       assertThat(both.issuer()).isEqualTo(ISS);
       assertThat(both.rejected()).isEmpty();
-      // The legacy .sig form alone (the referrers index hidden) verifies as well.
-      SignatureVerification legacy = verifier.verifyDetailed(subject, new WithoutReferrers(repo));
+      // The referrer bundle to @sigstore/verify (below) before the legacy-only check empties the index.
+      verifyReferrerWithSigstoreJs(repo, pushed.digest());
+      // The legacy .sig form alone verifies as well: empty the referrers index.
+      byte[] emptyIndex = Manifests.writeIndex(List.of());
+      repo.putManifest(CosignFormats.referrersTag(pushed.digest()), dev.spo.oci.internal.Digests.sha256(emptyIndex), MediaTypes.OCI_INDEX, emptyIndex);
+      SignatureVerification legacy = verifier.verifyDetailed(subject, repo);
       assertThat(legacy.scheme().id()).isEqualTo("cosign-legacy");
       assertThat(legacy.signedAt()).isNotNull();
-
-      // The referrer bundle verifies with @sigstore/verify (artifact: the manifest bytes).
-      ManifestContent index = repo.manifest(CosignFormats.referrersTag(pushed.digest()), 1 << 20).orElseThrow();
-      Descriptor referrer = Manifests.parseIndex(Json.readObject(index.bytes(), "idx"), "idx", OciLimits.DEFAULTS).get(0);
-      ManifestContent m = repo.manifest(referrer.digest(), 1 << 20).orElseThrow();
-      Descriptor layer = Manifests.parseManifest(Json.readObject(m.bytes(), "ref"), "ref", OciLimits.DEFAULTS).layers().get(0);
-      Path bundle = work.resolve("bundle.json");
-      Files.write(bundle, repo.blob(layer.digest(), 1 << 20));
-      Path artifact = work.resolve("manifest.json");
-      Files.write(artifact, repo.manifest(pushed.digest(), 1 << 20).orElseThrow().bytes());
-      String out = run(List.of("node", NODE_DIR.resolve("verify.js").toString(), work.resolve("mock/trusted_root.json").toString(),
-          bundle.toString(), SUB, ISS, artifact.toString()));
-      assertThat(out).contains(SUB);
     }
+  }
+
+  /** The referrer bundle verifies with @sigstore/verify (artifact: the manifest bytes). */
+  private static void verifyReferrerWithSigstoreJs(OciRepository repo, String digest) throws Exception {
+    ManifestContent index = repo.manifest(CosignFormats.referrersTag(digest), 1 << 20).orElseThrow();
+    Descriptor referrer = Manifests.parseIndex(Json.readObject(index.bytes(), "idx"), "idx", OciLimits.DEFAULTS).get(0);
+    ManifestContent m = repo.manifest(referrer.digest(), 1 << 20).orElseThrow();
+    Descriptor layer = Manifests.parseManifest(Json.readObject(m.bytes(), "ref"), "ref", OciLimits.DEFAULTS).layers().get(0);
+    Path bundle = work.resolve("bundle.json");
+    Files.write(bundle, repo.blob(layer.digest(), 1 << 20));
+    Path artifact = work.resolve("manifest.json");
+    Files.write(artifact, repo.manifest(digest, 1 << 20).orElseThrow().bytes());
+    String out = run(List.of("node", NODE_DIR.resolve("verify.js").toString(), work.resolve("mock/trusted_root.json").toString(),
+        bundle.toString(), SUB, ISS, artifact.toString()));
+    assertThat(out).contains(SUB);
   }
 
   @Test
@@ -200,48 +205,5 @@ class SigstoreKeylessSignerIT {
     String out = Files.readString(log);
     assertThat(p.exitValue()).as("%s failed: %s", cmd.get(0), out).isZero();
     return out;
-  }
-
-  /** A repository view in which the referrers tag-schema index does not exist. */
-  private record WithoutReferrers(OciRepository delegate) implements OciRepository {
-    @Override
-    public String location() {
-      return delegate == null ? "nowhere" : delegate.location();
-    }
-
-    @Override
-    public Optional<ManifestContent> manifest(String tagOrDigest, long maxBytes) {
-      if (delegate == null || (tagOrDigest.startsWith("sha256-") && !tagOrDigest.endsWith(".sig"))) {
-        return Optional.empty();
-      }
-      return delegate.manifest(tagOrDigest, maxBytes);
-    }
-
-    @Override
-    public byte[] blob(String digest, long maxBytes) {
-      return delegate.blob(digest, maxBytes);
-    }
-
-    // Merged with the referrers API of ContentReader (oci branch): this view has no referrers.
-    @Override
-    public java.util.List<Descriptor> referrers(
-        String digest, @org.jspecify.annotations.Nullable String artifactType, int maxEntries, long maxBytes) {
-      return java.util.List.of();
-    }
-
-    @Override
-    public boolean hasBlob(String digest) {
-      return false;
-    }
-
-    @Override
-    public void putBlob(String digest, String mediaType, byte[] bytes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void putManifest(String tag, String digest, String mediaType, byte[] bytes) {
-      throw new UnsupportedOperationException();
-    }
   }
 }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * {@code sha256-<hex>}) and the layers of cosign's legacy {@code sha256-<hex>.sig} manifest, at
  * most {@link SignatureLimits#maxCandidates()} of them. A certificate signature is accepted when
  * the certificate chains to a CA of the {@link TrustedRoot} and carries an SCT of a trusted CT
- * log, its SAN and OIDC issuer match one {@link Identity}, the transparency log proves it (a SET
+ * log (when the root lists CT logs), its SAN and OIDC issuer match one {@link Identity}, the transparency log proves it (a SET
  * for legacy signatures; inclusion proof, signed checkpoint and SET for bundles), and the
  * certificate was valid at the log's integrated time. A public-key signature is accepted when one
  * configured key verifies it. In both cases the signed claim must name the pulled digest
@@ -54,9 +54,15 @@ public final class CosignVerifier implements SignatureVerifier {
     this.limits = b.limits;
     this.dockerReferenceIsRepository = b.dockerReferenceIsRepository;
     this.checker =
-        new CandidateChecker(b.keys, b.trustedRoot == null ? null : b.trustedRoot.trust(), b.identities, b.dockerReference);
+        new CandidateChecker(
+            b.keys,
+            b.trustedRoot == null ? null : b.trustedRoot.trust(),
+            b.identities,
+            b.dockerReference,
+            b.keyLog == null ? null : b.keyLog.trust());
     this.description =
-        "CosignVerifier[keys=" + b.keys.size() + ", trustedRoot=" + b.trustedRoot + ", identities=" + b.identities + "]";
+        "CosignVerifier[keys=" + b.keys.size() + ", trustedRoot=" + b.trustedRoot + ", identities=" + b.identities
+            + (b.keyLog == null ? "" : ", keyLog=" + b.keyLog) + "]";
   }
 
   public static Builder builder() {
@@ -78,13 +84,45 @@ public final class CosignVerifier implements SignatureVerifier {
     Objects.requireNonNull(subject, "subject");
     Objects.requireNonNull(content, "content");
     String digest = subject.digest();
-    Discovery.Found found = Discovery.find(content, digest, limits);
-    List<Rejection> rejected = new ArrayList<>(found.rejected());
     CandidateChecker c = checker;
     if (dockerReferenceIsRepository) {
-      c = new CandidateChecker(checker.keys(), checker.keyless(), checker.identities(), subject.location());
+      c = new CandidateChecker(checker.keys(), checker.keyless(), checker.identities(), subject.location(), checker.keyLog());
     }
     Supplier<byte[]> manifest = () -> subjectManifest(content, digest);
+    List<Rejection> rejected = new ArrayList<>();
+    // Like cosign 3: bundles first; the legacy .sig tag is only read when no bundle is accepted,
+    // which saves two registry round trips on the common path.
+    Discovery.Found bundles = Discovery.bundles(content, digest, limits);
+    rejected.addAll(bundles.rejected());
+    @Nullable SignatureVerification accepted = firstAccepted(c, bundles, subject, digest, manifest, rejected);
+    if (accepted != null) {
+      return accepted;
+    }
+    Discovery.Found legacy = Discovery.legacy(content, digest, limits, bundles.candidates().size());
+    rejected.addAll(legacy.rejected());
+    accepted = firstAccepted(c, legacy, subject, digest, manifest, rejected);
+    if (accepted != null) {
+      return accepted;
+    }
+    boolean none = bundles.candidates().isEmpty() && legacy.candidates().isEmpty();
+    List<String> reasons = new ArrayList<>();
+    for (Rejection r : rejected) {
+      reasons.add(r.toString());
+    }
+    String message =
+        none && rejected.isEmpty()
+            ? "no signatures found (looked for " + content.location() + ":" + digest.replace(':', '-') + ".sig and bundle referrers)"
+            : "no signature satisfies the policy";
+    throw new SignatureVerificationException(subject.reference(), digest, message, reasons);
+  }
+
+  private static @Nullable SignatureVerification firstAccepted(
+      CandidateChecker c,
+      Discovery.Found found,
+      SignatureSubject subject,
+      String digest,
+      Supplier<byte[]> manifest,
+      List<Rejection> rejected) {
     for (Candidate candidate : found.candidates()) {
       try {
         CandidateChecker.Accepted a = c.check(candidate, digest, manifest);
@@ -93,17 +131,12 @@ public final class CosignVerifier implements SignatureVerifier {
             digest, a.scheme(), a.keyless(), a.signer(), a.issuer(), a.signedAt(), a.source(), rejected);
       } catch (Reject e) {
         rejected.add(new Rejection(candidate.source(), e.getMessage()));
+      } catch (RuntimeException e) {
+        // A malformed candidate must not hide a valid one; it is never accepted either.
+        rejected.add(new Rejection(candidate.source(), "unverifiable: " + e.getClass().getSimpleName() + ": " + e.getMessage()));
       }
     }
-    List<String> reasons = new ArrayList<>();
-    for (Rejection r : rejected) {
-      reasons.add(r.toString());
-    }
-    String message =
-        found.candidates().isEmpty() && rejected.isEmpty()
-            ? "no signatures found (looked for " + content.location() + ":" + digest.replace(':', '-') + ".sig and bundle referrers)"
-            : "no signature satisfies the policy";
-    throw new SignatureVerificationException(subject.reference(), digest, message, reasons);
+    return null;
   }
 
   private byte[] subjectManifest(ContentReader content, String digest) {
@@ -124,6 +157,7 @@ public final class CosignVerifier implements SignatureVerifier {
     private final List<PublicKey> keys = new ArrayList<>();
     private final List<Identity> identities = new ArrayList<>();
     private @Nullable TrustedRoot trustedRoot;
+    private @Nullable TrustedRoot keyLog;
     private @Nullable String dockerReference;
     private boolean dockerReferenceIsRepository;
     private SignatureLimits limits = SignatureLimits.DEFAULTS;
@@ -133,6 +167,17 @@ public final class CosignVerifier implements SignatureVerifier {
     /** Accepts signatures made with this key (ECDSA P-256, RSA or Ed25519). */
     public Builder publicKey(PublicKey key) {
       keys.add(Objects.requireNonNull(key, "key"));
+      return this;
+    }
+
+    /**
+     * Key signatures must also be recorded in a transparency log of {@code logs} (its {@code
+     * tlogs}): a SET for legacy signatures, inclusion proof, checkpoint and SET for bundles, with
+     * the log body naming the key. Without this, key signatures need no log entry (cosign's
+     * {@code --insecure-ignore-tlog}); the result's time is then unknown.
+     */
+    public Builder transparencyLogForKeys(TrustedRoot logs) {
+      this.keyLog = Objects.requireNonNull(logs, "logs");
       return this;
     }
 

@@ -1,7 +1,6 @@
 package dev.spo.oci.sign;
 
 import dev.sigstore.encryption.certificates.transparency.CertificateEntry;
-import dev.spo.oci.OciRepository;
 import dev.spo.oci.internal.Json;
 import dev.spo.oci.sign.internal.CertIdentity;
 import dev.spo.oci.sign.internal.CosignFormats;
@@ -22,7 +21,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.EnumSet;
@@ -70,6 +68,8 @@ public final class TestSigstore {
     BAD_PROOF,
     /** The leaf certificate carries no SCT. */
     NO_SCT,
+    /** The leaf's SCT is signed by a CT log the trusted root does not list. */
+    UNKNOWN_CT_LOG,
     /** The leaf is issued by a CA that is not in the trusted root. */
     UNTRUSTED_CA,
     /** The log body records a different signature than the one published. */
@@ -130,20 +130,38 @@ public final class TestSigstore {
     return (repo, digest, options) -> SignatureWriter.publish(repo, digest, options, new Backend(san, issuer, f));
   }
 
-  /** Signs with a fresh leaf certificate; one leaf per signing call, as with Fulcio. */
+  /**
+   * A key signer (ECDSA P-256) whose signatures are also recorded in this PKI's transparency log,
+   * like {@code cosign sign --key} with tlog upload.
+   */
+  public ArtifactSigner loggedKeySigner(KeyPair key, Fault... faults) {
+    Set<Fault> f = faults.length == 0 ? EnumSet.noneOf(Fault.class) : EnumSet.of(faults[0], faults);
+    return (repo, digest, options) -> SignatureWriter.publish(repo, digest, options, new Backend(key, f));
+  }
+
+  /** Signs with a fresh leaf certificate (one per signing call, as with Fulcio), or with a logged key. */
   private final class Backend implements SignatureWriter.Backend {
     private final String san;
-    private final String issuer;
     private final Set<Fault> faults;
-    private final KeyPair leafKey = ec();
+    private final KeyPair leafKey;
     private final X509Certificate leaf;
+    private final String signerPem;
     private final Instant issued = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
     Backend(String san, String issuer, Set<Fault> faults) {
       this.san = san;
-      this.issuer = issuer;
       this.faults = faults;
+      this.leafKey = ec();
       this.leaf = leaf(san, issuer, leafKey, issued, faults);
+      this.signerPem = Keys.toPem("CERTIFICATE", der(leaf));
+    }
+
+    Backend(KeyPair key, Set<Fault> faults) {
+      this.san = Keys.fingerprint(key.getPublic());
+      this.faults = faults;
+      this.leafKey = key;
+      this.leaf = null;
+      this.signerPem = Keys.toPem("PUBLIC KEY", key.getPublic().getEncoded());
     }
 
     @Override
@@ -157,7 +175,7 @@ public final class TestSigstore {
     }
 
     private long integratedTime() {
-      return faults.contains(Fault.EXPIRED_AT_LOG_TIME)
+      return leaf != null && faults.contains(Fault.EXPIRED_AT_LOG_TIME)
           ? leaf.getNotAfter().toInstant().plus(Duration.ofHours(1)).getEpochSecond()
           : issued.plusSeconds(5).getEpochSecond();
     }
@@ -168,7 +186,7 @@ public final class TestSigstore {
 
     @Override
     public Map<String, String> legacyAnnotations(byte[] payload, byte[] signature) {
-      String body = hashedRekordBody(Keys.sha256(payload), recordedSignature(signature), leaf);
+      String body = hashedRekordBody(Keys.sha256(payload), recordedSignature(signature), signerPem);
       LogEntry e = append(body, integratedTime());
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("body", e.bodyB64);
@@ -179,15 +197,17 @@ public final class TestSigstore {
       bundle.put("SignedEntryTimestamp", e.set);
       bundle.put("Payload", p);
       Map<String, String> ann = new LinkedHashMap<>();
-      ann.put(CosignFormats.ANN_CERTIFICATE, Keys.toPem("CERTIFICATE", der(leaf)));
-      ann.put(CosignFormats.ANN_CHAIN, Keys.toPem("CERTIFICATE", der(faults.contains(Fault.UNTRUSTED_CA) ? rogueCert : caCert)));
+      if (leaf != null) {
+        ann.put(CosignFormats.ANN_CERTIFICATE, Keys.toPem("CERTIFICATE", der(leaf)));
+        ann.put(CosignFormats.ANN_CHAIN, Keys.toPem("CERTIFICATE", der(faults.contains(Fault.UNTRUSTED_CA) ? rogueCert : caCert)));
+      }
       ann.put(CosignFormats.ANN_BUNDLE, new String(Json.write(bundle), StandardCharsets.UTF_8));
       return ann;
     }
 
     @Override
     public Map<String, Object> bundleMaterial(byte[] statement, byte[] signature) {
-      String body = dsseBody(statement, recordedSignature(signature), leaf);
+      String body = dsseBody(statement, recordedSignature(signature), signerPem);
       LogEntry e = append(body, integratedTime());
       Map<String, Object> proof = new LinkedHashMap<>();
       proof.put("logIndex", Long.toString(e.logIndex));
@@ -208,7 +228,11 @@ public final class TestSigstore {
       entry.put("inclusionProof", proof);
       entry.put("canonicalizedBody", e.bodyB64);
       Map<String, Object> vm = new LinkedHashMap<>();
-      vm.put("certificate", Map.of("rawBytes", b64(der(leaf))));
+      if (leaf != null) {
+        vm.put("certificate", Map.of("rawBytes", b64(der(leaf))));
+      } else {
+        vm.put("publicKey", Map.of("hint", ""));
+      }
       vm.put("tlogEntries", List.of(entry));
       return vm;
     }
@@ -312,11 +336,12 @@ public final class TestSigstore {
       s.writeLong(ts);
       s.write(entry.toByteArray());
       s.writeShort(0); // no extensions
-      byte[] sig = Keys.signEc(ct.getPrivate(), signed.toByteArray());
+      KeyPair ctKey = faults.contains(Fault.UNKNOWN_CT_LOG) ? rogue : ct;
+      byte[] sig = Keys.signEc(ctKey.getPrivate(), signed.toByteArray());
       ByteArrayOutputStream sct = new ByteArrayOutputStream();
       DataOutputStream o = new DataOutputStream(sct);
       o.writeByte(0);
-      o.write(keyId(ct));
+      o.write(keyId(ctKey));
       o.writeLong(ts);
       o.writeShort(0);
       o.writeByte(4); // sha256
@@ -388,17 +413,17 @@ public final class TestSigstore {
 
   // ------------------------------------------------------------------ log bodies
 
-  static String hashedRekordBody(byte[] sha256, byte[] sig, X509Certificate leaf) {
+  static String hashedRekordBody(byte[] sha256, byte[] sig, String signerPem) {
     return "{\"apiVersion\":\"0.0.1\",\"kind\":\"hashedrekord\",\"spec\":{\"data\":{\"hash\":{\"algorithm\":\"sha256\",\"value\":\""
         + HexFormat.of().formatHex(sha256) + "\"}},\"signature\":{\"content\":\"" + b64(sig) + "\",\"publicKey\":{\"content\":\""
-        + b64(Keys.toPem("CERTIFICATE", der(leaf)).getBytes(StandardCharsets.UTF_8)) + "\"}}}}";
+        + b64(signerPem.getBytes(StandardCharsets.UTF_8)) + "\"}}}}";
   }
 
-  static String dsseBody(byte[] statement, byte[] sig, X509Certificate leaf) {
+  static String dsseBody(byte[] statement, byte[] sig, String signerPem) {
     String hash = HexFormat.of().formatHex(Keys.sha256(statement));
     return "{\"apiVersion\":\"0.0.1\",\"kind\":\"dsse\",\"spec\":{\"envelopeHash\":{\"algorithm\":\"sha256\",\"value\":\""
         + hash + "\"},\"payloadHash\":{\"algorithm\":\"sha256\",\"value\":\"" + hash + "\"},\"signatures\":[{\"signature\":\""
-        + b64(sig) + "\",\"verifier\":\"" + b64(Keys.toPem("CERTIFICATE", der(leaf)).getBytes(StandardCharsets.UTF_8)) + "\"}]}}";
+        + b64(sig) + "\",\"verifier\":\"" + b64(signerPem.getBytes(StandardCharsets.UTF_8)) + "\"}]}}";
   }
 
   // ------------------------------------------------------------------ helpers
@@ -429,13 +454,4 @@ public final class TestSigstore {
     return Base64.getEncoder().encodeToString(b);
   }
 
-  /** Copy of bytes for assertions. */
-  static byte[] copy(byte[] b) {
-    return Arrays.copyOf(b, b.length);
-  }
-
-  /** Publishes through a repository with the given signer; convenience for tests. */
-  public static SignedArtifact sign(ArtifactSigner signer, OciRepository repo, String digest, SigningOptions options) {
-    return signer.sign(repo, digest, options);
-  }
 }

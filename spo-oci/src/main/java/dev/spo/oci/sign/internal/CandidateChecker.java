@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param keyless trusted root for certificate signatures, or null
  * @param identities accepted keyless signers (any one suffices)
  * @param dockerReference required {@code docker-reference} of legacy payloads, or null to ignore it
+ * @param keyLog when not null, key signatures must be in one of its transparency logs
  */
 public record CandidateChecker(
-    List<PublicKey> keys, @Nullable KeylessTrust keyless, List<Identity> identities, @Nullable String dockerReference) {
+    List<PublicKey> keys,
+    @Nullable KeylessTrust keyless,
+    List<Identity> identities,
+    @Nullable String dockerReference,
+    @Nullable KeylessTrust keyLog) {
 
   /** A candidate that satisfied the policy. */
   public record Accepted(
@@ -61,7 +67,8 @@ public record CandidateChecker(
       accepted = legacyKeyless(c, payload, sig, cert, ann);
     } else {
       PublicKey key = verifyWithKeys(payload, sig);
-      accepted = new Accepted(SignatureScheme.COSIGN_LEGACY, false, Keys.fingerprint(key), null, null, c.source());
+      @Nullable Instant at = keyLog == null ? null : legacySet(keyLog, ann, payload, sig, key);
+      accepted = new Accepted(SignatureScheme.COSIGN_LEGACY, false, Keys.fingerprint(key), null, at, c.source());
     }
     // Claims after the signature, so a tampered payload is reported as such rather than as a claim mismatch.
     CosignFormats.SimpleSigningClaims claims = CosignFormats.parseSimpleSigning(payload);
@@ -95,6 +102,14 @@ public record CandidateChecker(
     if (!Keys.verify(leaf.getPublicKey(), payload, sig)) {
       throw new Reject("signature does not verify with the certificate's key (tampered payload or signature)");
     }
+    Instant at = legacySet(trust, ann, payload, sig, leaf);
+    KeylessTrust.checkValidAt(leaf, at);
+    return new Accepted(SignatureScheme.COSIGN_LEGACY, true, id.subject(), id.issuer(), at, c.source());
+  }
+
+  /** Checks the SET bundle annotation of a legacy layer; returns the integrated time. */
+  private static Instant legacySet(KeylessTrust log, Map<String, String> ann, byte[] payload, byte[] sig, Object signer)
+      throws Reject {
     String bundle = ann.get(CosignFormats.ANN_BUNDLE);
     if (bundle == null) {
       throw new Reject("no transparency log evidence (" + CosignFormats.ANN_BUNDLE + " annotation missing)");
@@ -114,11 +129,57 @@ public record CandidateChecker(
     } catch (RuntimeException e) {
       throw new Reject("bundle annotation has malformed numbers");
     }
-    trust.verifySet(body, integratedTime, logIndex, logId, set);
-    RekorEntries.checkBody(body, "hashedrekord", HexFormat.of().formatHex(Keys.sha256(payload)), sig, leaf);
-    Instant at = Instant.ofEpochSecond(integratedTime);
-    KeylessTrust.checkValidAt(leaf, at);
-    return new Accepted(SignatureScheme.COSIGN_LEGACY, true, id.subject(), id.issuer(), at, c.source());
+    log.verifySet(body, integratedTime, logIndex, logId, set);
+    RekorEntries.checkBody(body, "hashedrekord", HexFormat.of().formatHex(Keys.sha256(payload)), sig, signer);
+    return Instant.ofEpochSecond(integratedTime);
+  }
+
+  /**
+   * Checks a bundle's first tlog entry (inclusion proof, checkpoint, SET when present, body) and
+   * returns the trusted signing time: the SET's integrated time, else the time of a verified
+   * RFC 3161 timestamp over the signature (Rekor v2 bundles carry no SET).
+   */
+  private static Instant bundleEntry(KeylessTrust log, Map<?, ?> vm, String kind, String hash, byte[] sig, Object signer)
+      throws Reject {
+    if (!(vm.get("tlogEntries") instanceof List<?> entries) || entries.isEmpty() || !(entries.get(0) instanceof Map<?, ?> e)) {
+      throw new Reject("no transparency log entry in the bundle");
+    }
+    RekorEntry entry = RekorEntries.fromBundle(e);
+    if (!RekorEntries.hasProof(entry)) {
+      throw new Reject("transparency log entry has no inclusion proof");
+    }
+    List<byte[]> tsas = timestamps(vm);
+    if (!RekorEntries.hasSet(entry) && tsas.isEmpty()) {
+      // Without a SET or a timestamp the integrated time is unauthenticated.
+      throw new Reject("no trusted time: the log entry has no signed entry timestamp (SET) and there is no RFC 3161 timestamp");
+    }
+    log.verifyEntry(entry);
+    RekorEntries.checkBody(entry.getBody(), kind, hash, sig, signer);
+    if (RekorEntries.hasSet(entry)) {
+      return entry.getIntegratedTimeInstant();
+    }
+    @Nullable Reject last = null;
+    for (byte[] tsa : tsas) {
+      try {
+        return log.verifyTimestamp(tsa, sig);
+      } catch (Reject r) {
+        last = r;
+      }
+    }
+    throw Objects.requireNonNull(last);
+  }
+
+  /** The RFC 3161 timestamp responses of a bundle (at most 16: a bundle normally has one). */
+  private static List<byte[]> timestamps(Map<?, ?> vm) throws Reject {
+    List<byte[]> out = new ArrayList<>();
+    if (vm.get("timestampVerificationData") instanceof Map<?, ?> tvd && tvd.get("rfc3161Timestamps") instanceof List<?> list) {
+      for (Object o : list) {
+        if (out.size() < 16 && o instanceof Map<?, ?> m && m.get("signedTimestamp") instanceof String b64) {
+          out.add(base64(b64, "RFC 3161 timestamp"));
+        }
+      }
+    }
+    return out;
   }
 
   // ------------------------------------------------------------------ Sigstore bundles
@@ -174,7 +235,8 @@ public record CandidateChecker(
     Accepted accepted;
     if (vm.get("publicKey") instanceof Map<?, ?>) {
       PublicKey key = verifyWithKeys(signed, sig);
-      accepted = new Accepted(SignatureScheme.SIGSTORE_BUNDLE, false, Keys.fingerprint(key), null, null, c.source());
+      @Nullable Instant at = keyLog == null ? null : bundleEntry(keyLog, vm, bodyKind, bodyHash, sig, key);
+      accepted = new Accepted(SignatureScheme.SIGSTORE_BUNDLE, false, Keys.fingerprint(key), null, at, c.source());
     } else {
       accepted = bundleKeyless(c, vm, signed, sig, bodyKind, bodyHash);
     }
@@ -209,20 +271,7 @@ public record CandidateChecker(
     if (!Keys.verify(leaf.getPublicKey(), signed, sig)) {
       throw new Reject("signature does not verify with the certificate's key (tampered content or signature)");
     }
-    if (!(vm.get("tlogEntries") instanceof List<?> entries) || entries.isEmpty() || !(entries.get(0) instanceof Map<?, ?> e)) {
-      throw new Reject("no transparency log entry in the bundle");
-    }
-    RekorEntry entry = RekorEntries.fromBundle(e);
-    if (!RekorEntries.hasProof(entry)) {
-      throw new Reject("transparency log entry has no inclusion proof");
-    }
-    if (!RekorEntries.hasSet(entry)) {
-      // Without a SET the integrated time is unauthenticated; RFC 3161 timestamps are not supported yet.
-      throw new Reject("transparency log entry has no signed entry timestamp (SET)");
-    }
-    trust.verifyEntry(entry);
-    RekorEntries.checkBody(entry.getBody(), kind, hash, sig, leaf);
-    Instant at = entry.getIntegratedTimeInstant();
+    Instant at = bundleEntry(trust, vm, kind, hash, sig, leaf);
     KeylessTrust.checkValidAt(leaf, at);
     return new Accepted(SignatureScheme.SIGSTORE_BUNDLE, true, id.subject(), id.issuer(), at, c.source());
   }

@@ -33,11 +33,22 @@ public final class Discovery {
 
   private Discovery() {}
 
-  public static Found find(ContentReader reader, String digest, SignatureLimits limits) {
+  /** Bundle referrers only (cosign 3 looks here first). */
+  public static Found bundles(ContentReader reader, String digest, SignatureLimits limits) {
     List<Candidate> out = new ArrayList<>();
     List<Rejection> rejected = new ArrayList<>();
     bundles(reader, digest, limits, out, rejected);
-    legacy(reader, digest, limits, out, rejected);
+    return new Found(out, rejected);
+  }
+
+  /**
+   * Legacy {@code .sig} layers only, after {@code already} candidates were taken elsewhere (the
+   * candidate bound is shared).
+   */
+  public static Found legacy(ContentReader reader, String digest, SignatureLimits limits, int already) {
+    List<Candidate> out = new ArrayList<>();
+    List<Rejection> rejected = new ArrayList<>();
+    legacy(reader, digest, limits, already, out, rejected);
     return new Found(out, rejected);
   }
 
@@ -108,7 +119,7 @@ public final class Discovery {
   }
 
   private static void legacy(
-      ContentReader reader, String digest, SignatureLimits limits, List<Candidate> out, List<Rejection> rejected) {
+      ContentReader reader, String digest, SignatureLimits limits, int already, List<Candidate> out, List<Rejection> rejected) {
     String tag = CosignFormats.legacyTag(digest);
     String where = reader.location() + ":" + tag;
     Manifests.ImageManifest manifest;
@@ -133,7 +144,7 @@ public final class Discovery {
         rejected.add(new Rejection(source, "not a simplesigning layer (" + layer.mediaType() + ")"));
         continue;
       }
-      if (out.size() >= limits.maxCandidates()) {
+      if (already + out.size() >= limits.maxCandidates()) {
         rejected.add(new Rejection(source, "skipped: more than " + limits.maxCandidates() + " signature candidates"));
         continue;
       }

@@ -2,6 +2,7 @@ package dev.spo.oci.sign.internal;
 
 import dev.sigstore.rekor.client.RekorEntry;
 import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -79,9 +80,10 @@ public final class RekorEntries {
 
   /**
    * Checks that a log body records this signature: {@code hashedrekord} over {@code hashHex}, or
-   * {@code dsse} with payload hash {@code hashHex}, made with {@code signature} by {@code leaf}.
+   * {@code dsse} with payload hash {@code hashHex}, made with {@code signature} by {@code signer}
+   * (the leaf certificate, or the public key of a key signature).
    */
-  public static void checkBody(String bodyB64, String kind, String hashHex, byte[] signature, X509Certificate leaf) throws Reject {
+  public static void checkBody(String bodyB64, String kind, String hashHex, byte[] signature, Object signer) throws Reject {
     Map<String, @Nullable Object> body;
     try {
       body = CosignFormats.object(Base64.getDecoder().decode(bodyB64), "log entry body");
@@ -100,7 +102,7 @@ public final class RekorEntries {
         Map<?, ?> sig = map(spec, "signature");
         requireEqual(hashHex, string(hash, "value"), "artifact hash");
         requireSame(signature, Base64.getDecoder().decode(string(sig, "content")));
-        requireLeaf(leaf, string(map(sig, "publicKey"), "content"));
+        requireSigner(signer, string(map(sig, "publicKey"), "content"));
       } else {
         requireEqual(hashHex, string(map(spec, "payloadHash"), "value"), "payload hash");
         if (!(spec.get("signatures") instanceof List<?> sigs) || sigs.size() != 1) {
@@ -108,7 +110,7 @@ public final class RekorEntries {
         }
         Map<?, ?> s = (Map<?, ?>) sigs.get(0);
         requireSame(signature, Base64.getDecoder().decode(string(s, "signature")));
-        requireLeaf(leaf, string(s, "verifier"));
+        requireSigner(signer, string(s, "verifier"));
       }
     } catch (IllegalArgumentException | ClassCastException e) {
       throw new Reject("malformed log entry body", e);
@@ -127,8 +129,16 @@ public final class RekorEntries {
     }
   }
 
-  private static void requireLeaf(X509Certificate leaf, String pemB64) throws Reject {
+  private static void requireSigner(Object signer, String pemB64) throws Reject {
     String pem = new String(Base64.getDecoder().decode(pemB64), StandardCharsets.UTF_8);
+    if (signer instanceof PublicKey key) {
+      List<byte[]> keys = Keys.pemBlocks(pem, "PUBLIC KEY");
+      if (keys.size() == 1 && Arrays.equals(keys.get(0), key.getEncoded())) {
+        return;
+      }
+      throw new Reject("log entry was made by another key");
+    }
+    X509Certificate leaf = (X509Certificate) signer;
     try {
       List<X509Certificate> certs = Keys.parseCertificates(pem);
       if (certs.size() == 1 && Arrays.equals(certs.get(0).getEncoded(), leaf.getEncoded())) {
