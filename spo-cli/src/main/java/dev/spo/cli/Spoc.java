@@ -50,7 +50,7 @@ public final class Spoc implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing command (see 'spoc --help')");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
   }
 
   /** Runs {@code spoc} and exits the JVM with its exit code. */

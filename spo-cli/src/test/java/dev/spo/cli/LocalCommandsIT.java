@@ -48,6 +48,7 @@ class LocalCommandsIT {
     assertThat(r.err()).startsWith("spoc: error: Missing required parameter").endsWith("(see 'spoc compile --help')\n");
     assertThat(r.err().lines()).hasSize(1);
     assertThat(spoc().run("frobnicate").exit()).isEqualTo(2);
+    assertThat(spoc().run().err()).isEqualTo("spoc: error: missing command (see 'spoc --help')\n");
     Result missing = spoc().run("validate", "no-such.yaml");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).isEqualTo("spoc: error: no such file: no-such.yaml\n");
