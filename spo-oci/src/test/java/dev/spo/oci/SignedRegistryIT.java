@@ -102,6 +102,22 @@ class SignedRegistryIT {
   }
 
   @Test
+  void theMissingReferrersApiIsAskedForOncePerClient() throws Exception {
+    PushResult pushed = oci.push(ref("signed/probe:v1"), PushRequest.of(TestProfiles.seccomp("probe", "read")));
+    SIGNER.sign(oci.repository(ref("signed/probe:v1")), pushed.digest(), SigningOptions.defaults());
+    try (RegistryClient fresh = REGISTRY.clientBuilder().build();
+        OciProfiles v = OciProfiles.builder().registryClient(fresh).signaturePolicy(SignaturePolicy.require(byKey(SIGNER))).build()) {
+      long before = REGISTRY.countRequests("GET /v2/signed/probe/referrers/");
+      for (int i = 0; i < 3; i++) {
+        v.invalidateAll();
+        assertThat(v.pull(ref("signed/probe:v1")).verification().status()).isEqualTo(VerificationResult.Status.VERIFIED);
+      }
+      // Distribution 2.8 has no referrers API: one 404, then the tag schema only.
+      assertThat(REGISTRY.countRequests("GET /v2/signed/probe/referrers/") - before).isEqualTo(1);
+    }
+  }
+
+  @Test
   void keylessSignaturesFromTheTestPkiVerify() {
     CosignVerifier keyless =
         CosignVerifier.builder().trustedRoot(SIGSTORE.trustedRoot()).identity(Identity.exact("ci@example.test", "https://oidc.example.test")).build();

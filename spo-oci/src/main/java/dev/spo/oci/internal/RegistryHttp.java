@@ -82,6 +82,10 @@ public final class RegistryHttp implements AutoCloseable {
   private final ExecutorService executor;
   private final HttpClient client;
   private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
+  // Registries that answered 404 on the referrers API: asking again on every signature lookup
+  // would cost a round trip each time. Bounded because registry names come from input.
+  private final Set<String> withoutReferrersApi = ConcurrentHashMap.newKeySet();
+  private static final int MAX_REMEMBERED_REGISTRIES = 1024;
 
   public RegistryHttp(Settings settings) {
     this.settings = settings;
@@ -129,6 +133,18 @@ public final class RegistryHttp implements AutoCloseable {
    * @param scope token scope to ask for when the challenge names none
    * @param ref reference for error messages
    */
+  /** Whether {@code registry} is known to lack the OCI referrers API. */
+  public boolean lacksReferrersApi(String registry) {
+    return withoutReferrersApi.contains(registry);
+  }
+
+  /** Remembers that {@code registry} lacks the OCI referrers API (for this client's lifetime). */
+  public void markLacksReferrersApi(String registry) {
+    if (withoutReferrersApi.size() < MAX_REMEMBERED_REGISTRIES) {
+      withoutReferrersApi.add(registry);
+    }
+  }
+
   public Response send(
       String registry,
       String method,

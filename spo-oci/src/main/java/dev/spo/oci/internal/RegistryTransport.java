@@ -92,6 +92,9 @@ public final class RegistryTransport implements Transport {
   @Override
   public List<Descriptor> referrers(String digest, @Nullable String artifactType, int maxEntries, long maxBytes) {
     String ref = repo.name() + "@" + digest + " (referrers)";
+    if (http.lacksReferrersApi(repo.registry())) {
+      return Referrers.fromFallback(this, digest, artifactType, maxEntries, maxBytes);
+    }
     String query =
         artifactType == null ? "" : "?artifactType=" + URLEncoder.encode(artifactType, StandardCharsets.UTF_8);
     RegistryHttp.Response r =
@@ -106,6 +109,7 @@ public final class RegistryTransport implements Transport {
             ref);
     if (r.status() == 404) {
       // No referrers API (Distribution 2.8 answers 404 for the unknown route): use the tag schema.
+      http.markLacksReferrersApi(repo.registry());
       return Referrers.fromFallback(this, digest, artifactType, maxEntries, maxBytes);
     }
     expect(r, 200, ref, "cannot list referrers");
