@@ -80,8 +80,7 @@ public final class RegistryHttp implements AutoCloseable {
 
   private final Settings settings;
   private final ExecutorService executor;
-  // Built on first use: building it loads the JDK trust store (a third of a second), which pulls
-  // from OCI layout directories never need.
+  // Built on first use, so work on OCI layout directories never sets up HTTP at all.
   private volatile @Nullable HttpClient client;
   private final ConcurrentHashMap<String, Token> tokens = new ConcurrentHashMap<>();
   // Registries that answered 404 on the referrers API: asking again on every signature lookup
@@ -116,9 +115,8 @@ public final class RegistryHttp implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER)
             // HTTP/1.1 only: no h2c upgrade attempts against plain-HTTP registries.
             .version(HttpClient.Version.HTTP_1_1);
-    if (settings.sslContext() != null) {
-      b.sslContext(settings.sslContext());
-    }
+    SSLContext ssl = settings.sslContext();
+    b.sslContext(ssl != null ? ssl : DeferredTrust.context());
     return b.build();
   }
 
