@@ -1,5 +1,6 @@
 package dev.spo.cli;
 
+import dev.spo.oci.LocalRegistry;
 import static dev.spo.cli.SpocProcess.REPO;
 import static dev.spo.cli.SpocProcess.spoc;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -31,16 +31,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * class. Modes: anonymous plain HTTP, htpasswd basic auth over plain HTTP, and TLS with a CA the
  * extension generates (with {@code openssl}). The access log is kept so tests can count requests.
  */
-final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
+public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
   enum Mode {
     ANONYMOUS,
     HTPASSWD,
     TLS
   }
 
-  static final String USER = "alice";
+  public static final String USER = "alice";
   /** Has colons on purpose: only the first colon separates user and password. */
-  static final String PASSWORD = "s3cret:with:colons";
+  public static final String PASSWORD = "s3cret:with:colons";
   // bcrypt (cost 4) of PASSWORD; Distribution's htpasswd accepts only bcrypt.
   private static final String PASSWORD_BCRYPT = "$2a$04$j.Mae.1EHrFCF7rYT9EpGeOxdNNPFdduQWeDfchFQJA1Qyg5N2v4W";
 
@@ -55,34 +55,34 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     this.mode = mode;
   }
 
-  static LocalRegistry anonymous() {
+  public static LocalRegistry anonymous() {
     return new LocalRegistry(Mode.ANONYMOUS);
   }
 
-  static LocalRegistry htpasswd() {
+  public static LocalRegistry htpasswd() {
     return new LocalRegistry(Mode.HTPASSWD);
   }
 
-  static LocalRegistry tls() {
+  public static LocalRegistry tls() {
     return new LocalRegistry(Mode.TLS);
   }
 
   /** {@code 127.0.0.1:<port>}. */
-  String host() {
+  public String host() {
     return "127.0.0.1:" + port;
   }
 
   /** The generated CA certificate (TLS mode). */
-  Path caCertificate() {
+  public Path caCertificate() {
     return caCert;
   }
 
-  Path storage() {
+  public Path storage() {
     return work.resolve("storage");
   }
 
   /** A client for this registry: plain HTTP unless TLS, trusting the CA in TLS mode. */
-  RegistryClient.Builder clientBuilder() {
+  public RegistryClient.Builder clientBuilder() {
     RegistryClient.Builder b = RegistryClient.builder().requestTimeout(Duration.ofSeconds(20));
     if (mode == Mode.TLS) {
       b.caCertificates(caCert);
@@ -93,7 +93,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** Access-log lines recorded so far that contain {@code fragment}. */
-  long countRequests(String fragment) throws IOException {
+  public long countRequests(String fragment) throws IOException {
     try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
       return lines.filter(l -> l.contains("\"" + fragment)).count();
     }
@@ -159,7 +159,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     throw new IllegalStateException("registry did not answer GET /v2/ within 20 s:\n" + Files.readString(log), last);
   }
 
-  static SSLContext trusting(Path pem) throws Exception {
+  public static SSLContext trusting(Path pem) throws Exception {
     KeyStore ks = KeyStore.getInstance(KeyStore.getDefaultType());
     ks.load(null, null);
     try (var in = Files.newInputStream(pem)) {
@@ -190,7 +190,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
   }
 
   /** Generates a second, unrelated CA certificate (for "wrong CA" tests). */
-  Path otherCa() throws Exception {
+  public Path otherCa() throws Exception {
     Path other = work.resolve("other-ca.crt");
     run("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
         "-keyout", work.resolve("other-ca.key").toString(), "-out", other.toString(), "-days", "2", "-subj", "/CN=other-ca");
