@@ -4,7 +4,6 @@ import dev.spo.core.tool.ToolExecutionException;
 import dev.spo.core.tool.ToolResult;
 import dev.spo.core.tool.ToolRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checks AppArmor profile text with the real {@code apparmor_parser -Q -K} (Debian package
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * thread-safe.
  */
 public final class AppArmorParser {
+  private static final Logger LOG = LoggerFactory.getLogger(AppArmorParser.class);
   /** Where Debian installs the parser; {@code /sbin/apparmor_parser} is tried as well. */
   public static final Path DEFAULT_EXECUTABLE = Path.of("/usr/sbin/apparmor_parser");
 
@@ -75,7 +77,8 @@ public final class AppArmorParser {
     try {
       dir = Files.createTempDirectory("spo-apparmor-");
     } catch (IOException e) {
-      throw new UncheckedIOException("creating a temporary directory for apparmor_parser", e);
+      throw new ToolExecutionException(
+          ToolExecutionException.Reason.IO, List.of("apparmor_parser"), null, "", "creating a temporary directory for apparmor_parser", e);
     }
     try {
       Files.writeString(dir.resolve(fileName), profileText, StandardCharsets.UTF_8);
@@ -92,14 +95,15 @@ public final class AppArmorParser {
       }
       return new ToolResult(r.argv(), r.exitCode(), r.stdout(), stderr, r.truncated(), r.duration());
     } catch (IOException e) {
-      throw new UncheckedIOException("writing the profile for apparmor_parser", e);
+      throw new ToolExecutionException(
+          ToolExecutionException.Reason.IO, List.of("apparmor_parser"), null, "", "writing the profile for apparmor_parser", e);
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
           Files.deleteIfExists(p);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("removing " + dir, e);
+        LOG.warn("cannot remove the temporary directory {}: {}", dir, e.toString());
       }
     }
   }

@@ -4,7 +4,6 @@ import dev.spo.core.tool.ToolExecutionException;
 import dev.spo.core.tool.ToolResult;
 import dev.spo.core.tool.ToolRunner;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Compiles CIL with the real {@code secilc} (Debian package {@code secilc}) to prove that
@@ -25,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@code -m} (it would hide duplicate declarations). Immutable and thread-safe.
  */
 public final class Secilc {
+  private static final Logger LOG = LoggerFactory.getLogger(Secilc.class);
   /** Where Debian installs secilc. */
   public static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/secilc");
 
@@ -74,7 +76,8 @@ public final class Secilc {
       }
       return run(basePolicy.toAbsolutePath().toString(), files, dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("writing policies for secilc", e);
+      throw new ToolExecutionException(
+          ToolExecutionException.Reason.IO, List.of("secilc"), null, "", "writing policies for secilc", e);
     } finally {
       deleteRecursively(dir);
     }
@@ -109,7 +112,8 @@ public final class Secilc {
     try {
       return Files.createTempDirectory("spo-secilc-");
     } catch (IOException e) {
-      throw new UncheckedIOException("creating a temporary directory for secilc", e);
+      throw new ToolExecutionException(
+          ToolExecutionException.Reason.IO, List.of("secilc"), null, "", "creating a temporary directory for secilc", e);
     }
   }
 
@@ -119,7 +123,7 @@ public final class Secilc {
         Files.deleteIfExists(p);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("removing " + dir, e);
+      LOG.warn("cannot remove the temporary directory {}: {}", dir, e.toString());
     }
   }
 

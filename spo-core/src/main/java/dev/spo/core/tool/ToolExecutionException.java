@@ -21,7 +21,9 @@ public final class ToolExecutionException extends SpoException {
     /** The program exited with a non-zero status. */
     FAILED,
     /** The calling thread was interrupted while waiting. */
-    INTERRUPTED
+    INTERRUPTED,
+    /** Files for the program, or its output, could not be written or read. */
+    IO
   }
 
   private final Reason reason;

@@ -3,7 +3,6 @@ package dev.spo.core.tool;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +134,9 @@ public final class ToolRunner {
     }
     if (out.failure != null || err.failure != null) {
       IOException failure = out.failure != null ? out.failure : err.failure;
-      throw new UncheckedIOException("reading the output of " + command.get(0), Objects.requireNonNull(failure));
+      throw new ToolExecutionException(
+          ToolExecutionException.Reason.IO, command, null, "", "cannot read the output of " + command.get(0),
+          Objects.requireNonNull(failure));
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     ToolResult result =
