@@ -14,12 +14,15 @@ import dev.spo.oci.PushResult;
 import dev.spo.oci.RegistryClient;
 import dev.spo.oci.SignaturePolicy;
 import dev.spo.oci.SignatureSubject;
+import dev.spo.oci.sign.ArtifactSigner;
 import dev.spo.oci.sign.CosignVerifier;
+import dev.spo.oci.sign.Identity;
 import dev.spo.oci.sign.KeySigner;
 import dev.spo.oci.sign.SignatureFormat;
 import dev.spo.oci.sign.SignatureVerification;
 import dev.spo.oci.sign.SigningKeyPair;
 import dev.spo.oci.sign.SigningOptions;
+import dev.spo.oci.sign.TestSigstore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,6 +52,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * verification from a loopback CNCF Distribution registry ({@code /usr/bin/docker-registry},
  * started here): tag resolution, manifest and blob, then the referrers index, referrer manifest
  * and bundle.
+ *
+ * <p>The keyless benchmarks verify signatures made by spo-oci's test Sigstore PKI ({@link
+ * TestSigstore}, from its test-jar: a Fulcio-like CA with SCT-carrying leaf certificates and a
+ * Rekor-like log), against its trusted root and one exact identity, from the same layout
+ * directory: certificate chain, SCT, SAN/issuer match, SET (legacy) or inclusion proof, checkpoint
+ * and SET (bundle).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -66,6 +75,9 @@ public class SignedPullBenchmark {
   private OciRepository layout;
   private SignatureSubject legacySubject;
   private SignatureSubject bundleSubject;
+  private CosignVerifier keylessVerifier;
+  private SignatureSubject keylessLegacySubject;
+  private SignatureSubject keylessBundleSubject;
   private String reference;
 
   @Setup(Level.Trial)
@@ -83,6 +95,27 @@ public class SignedPullBenchmark {
     signer.sign(layout, bundle.digest(), SigningOptions.of(SignatureFormat.BUNDLE_REFERRER));
     legacySubject = new SignatureSubject(layoutRef, layout.location(), null, legacy.digest(), MediaTypes.OCI_MANIFEST);
     bundleSubject = new SignatureSubject(layoutRef, layout.location(), null, bundle.digest(), MediaTypes.OCI_MANIFEST);
+
+    TestSigstore sigstore = new TestSigstore();
+    String san = "bench@example.test";
+    String issuer = "https://issuer.example.test";
+    ArtifactSigner keyless = sigstore.signer(san, issuer);
+    keylessVerifier = CosignVerifier.builder().trustedRoot(sigstore.trustedRoot()).identity(Identity.exact(san, issuer)).build();
+    PushResult keylessLegacy = publisher.push(layoutRef + ":keyless-legacy", PushRequest.of(profile("keyless-legacy", 400)));
+    PushResult keylessBundle = publisher.push(layoutRef + ":keyless-bundle", PushRequest.of(profile("keyless-bundle", 400)));
+    keyless.sign(layout, keylessLegacy.digest(), SigningOptions.of(SignatureFormat.LEGACY_SIG_TAG));
+    keyless.sign(layout, keylessBundle.digest(), SigningOptions.of(SignatureFormat.BUNDLE_REFERRER));
+    keylessLegacySubject = new SignatureSubject(layoutRef, layout.location(), null, keylessLegacy.digest(), MediaTypes.OCI_MANIFEST);
+    keylessBundleSubject = new SignatureSubject(layoutRef, layout.location(), null, keylessBundle.digest(), MediaTypes.OCI_MANIFEST);
+    // Fail at set-up, not in the measurement, when a signature is not accepted.
+    for (SignatureSubject s : List.of(legacySubject, bundleSubject)) {
+      verifier.verifyDetailed(s, layout);
+    }
+    for (SignatureSubject s : List.of(keylessLegacySubject, keylessBundleSubject)) {
+      if (!keylessVerifier.verifyDetailed(s, layout).keyless()) {
+        throw new IllegalStateException("not accepted as a keyless signature: " + s);
+      }
+    }
 
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -163,6 +196,18 @@ public class SignedPullBenchmark {
   @Benchmark
   public SignatureVerification verifyBundleKey() {
     return verifier.verifyDetailed(bundleSubject, layout);
+  }
+
+  /** Find and verify a legacy .sig layer (keyless: certificate, SCT, identity, SET) in a layout directory. */
+  @Benchmark
+  public SignatureVerification verifyLegacyKeyless() {
+    return keylessVerifier.verifyDetailed(keylessLegacySubject, layout);
+  }
+
+  /** Find and verify a DSSE bundle referrer (keyless: certificate, SCT, identity, inclusion proof, checkpoint, SET) in a layout directory. */
+  @Benchmark
+  public SignatureVerification verifyBundleKeyless() {
+    return keylessVerifier.verifyDetailed(keylessBundleSubject, layout);
   }
 
   /** Cold pull with verification from the loopback registry (cache emptied first). */
