@@ -11,10 +11,6 @@ import dev.spo.oci.PushRequest;
 import dev.spo.oci.RegistryClient;
 import dev.spo.oci.SignaturePolicy;
 import dev.spo.oci.VerificationResult;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +42,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class OciPullBenchmark {
-  private Process registry;
+  private BenchRegistry registry;
   private Path work;
   private RegistryClient client;
   private OciProfiles oci;
@@ -55,23 +51,8 @@ public class OciPullBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     work = Files.createTempDirectory("spo-bench-registry-");
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    String host = "127.0.0.1:" + port;
-    Path config = work.resolve("config.yml");
-    Files.writeString(
-        config,
-        "version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: "
-            + work.resolve("storage")
-            + "\nhttp:\n  addr: "
-            + host
-            + "\n");
-    ProcessBuilder pb = new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString());
-    pb.environment().keySet().removeIf(k -> k.startsWith("REGISTRY_"));
-    registry = pb.redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile()).start();
-    awaitPort(port);
+    registry = BenchRegistry.start(work);
+    String host = registry.host();
     client = RegistryClient.builder().plainHttp(host).build();
     oci =
         OciProfiles.builder()
@@ -82,21 +63,6 @@ public class OciPullBenchmark {
     reference = host + "/bench/profile:v1";
     oci.push(reference, PushRequest.of(profile(400)));
     oci.pull(reference);
-  }
-
-  private void awaitPort(int port) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException e) {
-        if (!registry.isAlive()) {
-          throw new IllegalStateException("docker-registry exited: " + Files.readString(work.resolve("registry.log")), e);
-        }
-        Thread.sleep(50);
-      }
-    }
-    throw new IllegalStateException("docker-registry did not start");
   }
 
   private static SeccompProfile profile(int rules) {
@@ -113,8 +79,7 @@ public class OciPullBenchmark {
   public void tearDown() throws Exception {
     oci.close();
     client.close();
-    registry.destroy();
-    registry.waitFor(5, TimeUnit.SECONDS);
+    registry.close();
   }
 
   /** Pull served from the cache (tag resolution and decoded profile). */

@@ -23,10 +23,6 @@ import dev.spo.oci.sign.SignatureVerification;
 import dev.spo.oci.sign.SigningKeyPair;
 import dev.spo.oci.sign.SigningOptions;
 import dev.spo.oci.sign.TestSigstore;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +63,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class SignedPullBenchmark {
   private Path work;
-  private Process registry;
+  private BenchRegistry registry;
   private RegistryClient client;
   private OciProfiles publisher;
   private OciProfiles verifying;
@@ -117,32 +113,8 @@ public class SignedPullBenchmark {
       }
     }
 
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
-    String host = "127.0.0.1:" + port;
-    Path config = work.resolve("registry.yml");
-    Files.writeString(
-        config,
-        String.join(
-            "\n",
-            "version: 0.1",
-            "log:",
-            "  level: error",
-            "  accesslog:",
-            "    disabled: true",
-            "storage:",
-            "  filesystem:",
-            "    rootdirectory: " + work.resolve("storage"),
-            "http:",
-            "  addr: " + host,
-            ""));
-    ProcessBuilder pb = new ProcessBuilder("/usr/bin/docker-registry", "serve", config.toString());
-    // The registry reads REGISTRY_* variables as configuration overrides.
-    pb.environment().keySet().removeIf(k -> k.startsWith("REGISTRY_"));
-    registry = pb.redirectErrorStream(true).redirectOutput(work.resolve("registry.log").toFile()).start();
-    waitForPort(port);
+    registry = BenchRegistry.start(work);
+    String host = registry.host();
     client = RegistryClient.builder().plainHttp(host).build();
     try (OciProfiles push = OciProfiles.builder().registryClient(client).signaturePolicy(SignaturePolicy.insecureSkipVerification()).build()) {
       reference = host + "/bench/signed:v1";
@@ -151,21 +123,6 @@ public class SignedPullBenchmark {
     }
     verifying = OciProfiles.builder().registryClient(client).signaturePolicy(SignaturePolicy.require(verifier)).build();
     verifying.pull(reference);
-  }
-
-  private void waitForPort(int port) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        return;
-      } catch (IOException e) {
-        if (!registry.isAlive()) {
-          throw new IllegalStateException("docker-registry exited: " + Files.readString(work.resolve("registry.log")), e);
-        }
-        Thread.sleep(50);
-      }
-    }
-    throw new IllegalStateException("docker-registry did not start within 20 s");
   }
 
   private static SeccompProfile profile(String name, int rules) {
@@ -182,8 +139,7 @@ public class SignedPullBenchmark {
     verifying.close();
     publisher.close();
     client.close();
-    registry.destroy();
-    registry.waitFor(5, TimeUnit.SECONDS);
+    registry.close();
   }
 
   /** Find and verify a legacy .sig layer (key signature) in a layout directory. */
