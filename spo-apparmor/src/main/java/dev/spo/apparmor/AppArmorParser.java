@@ -3,19 +3,13 @@ package dev.spo.apparmor;
 import dev.spo.core.tool.ToolExecutionException;
 import dev.spo.core.tool.ToolResult;
 import dev.spo.core.tool.ToolRunner;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.spo.core.tool.ToolWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Checks AppArmor profile text with the real {@code apparmor_parser -Q -K} (Debian package
@@ -26,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * thread-safe.
  */
 public final class AppArmorParser {
-  private static final Logger LOG = LoggerFactory.getLogger(AppArmorParser.class);
   /** Where Debian installs the parser; {@code /sbin/apparmor_parser} is tried as well. */
   public static final Path DEFAULT_EXECUTABLE = Path.of("/usr/sbin/apparmor_parser");
 
@@ -73,38 +66,20 @@ public final class AppArmorParser {
     if (fileName.isEmpty() || fileName.contains("/") || fileName.startsWith(".")) {
       throw new IllegalArgumentException("not a plain file name: " + fileName);
     }
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("spo-apparmor-");
-    } catch (IOException e) {
-      throw new ToolExecutionException(
-          ToolExecutionException.Reason.IO, List.of("apparmor_parser"), null, "", "creating a temporary directory for apparmor_parser", e);
-    }
-    try {
-      Files.writeString(dir.resolve(fileName), profileText, StandardCharsets.UTF_8);
+    try (ToolWorkspace workspace = ToolWorkspace.create("apparmor_parser")) {
+      workspace.write(fileName, profileText);
       List<String> argv = new ArrayList<>(List.of(executable.toString(), "-Q", "-K"));
       if (includeDir != null) {
         argv.add("-I");
         argv.add(includeDir.toAbsolutePath().toString());
       }
       argv.add(fileName);
-      ToolResult r = runner.run(argv, dir);
+      ToolResult r = runner.run(argv, workspace.dir());
       String stderr = filterNoise(r.stderr());
       if (!r.succeeded()) {
         throw ToolExecutionException.failed(r, stderr, "apparmor_parser rejected the profile");
       }
       return new ToolResult(r.argv(), r.exitCode(), r.stdout(), stderr, r.truncated(), r.duration());
-    } catch (IOException e) {
-      throw new ToolExecutionException(
-          ToolExecutionException.Reason.IO, List.of("apparmor_parser"), null, "", "writing the profile for apparmor_parser", e);
-    } finally {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      } catch (IOException e) {
-        LOG.warn("cannot remove the temporary directory {}: {}", dir, e.toString());
-      }
     }
   }
 

@@ -3,20 +3,14 @@ package dev.spo.selinux;
 import dev.spo.core.tool.ToolExecutionException;
 import dev.spo.core.tool.ToolResult;
 import dev.spo.core.tool.ToolRunner;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.spo.core.tool.ToolWorkspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Compiles CIL with the real {@code secilc} (Debian package {@code secilc}) to prove that
@@ -26,7 +20,6 @@ import org.slf4j.LoggerFactory;
  * {@code -m} (it would hide duplicate declarations). Immutable and thread-safe.
  */
 public final class Secilc {
-  private static final Logger LOG = LoggerFactory.getLogger(Secilc.class);
   /** Where Debian installs secilc. */
   public static final Path DEFAULT_EXECUTABLE = Path.of("/usr/bin/secilc");
 
@@ -63,23 +56,17 @@ public final class Secilc {
    *     started or times out
    */
   public ToolResult compile(Path basePolicy, List<CilPolicy> policies) {
-    Path dir = createTempDir();
-    try {
+    try (ToolWorkspace workspace = ToolWorkspace.create("secilc")) {
       List<String> files = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (CilPolicy p : policies) {
         if (!seen.add(p.fileName())) {
           throw new IllegalArgumentException("two policies named " + p.name());
         }
-        Files.writeString(dir.resolve(p.fileName()), p.cil(), StandardCharsets.UTF_8);
+        workspace.write(p.fileName(), p.cil());
         files.add(p.fileName());
       }
-      return run(basePolicy.toAbsolutePath().toString(), files, dir);
-    } catch (IOException e) {
-      throw new ToolExecutionException(
-          ToolExecutionException.Reason.IO, List.of("secilc"), null, "", "writing policies for secilc", e);
-    } finally {
-      deleteRecursively(dir);
+      return run(basePolicy.toAbsolutePath().toString(), files, workspace.dir());
     }
   }
 
@@ -106,25 +93,6 @@ public final class Secilc {
     argv.addAll(List.of("-o", "/dev/null", "-f", "/dev/null", first));
     argv.addAll(rest);
     return runner.runChecked(argv, dir, "secilc rejected the policy");
-  }
-
-  private static Path createTempDir() {
-    try {
-      return Files.createTempDirectory("spo-secilc-");
-    } catch (IOException e) {
-      throw new ToolExecutionException(
-          ToolExecutionException.Reason.IO, List.of("secilc"), null, "", "creating a temporary directory for secilc", e);
-    }
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot remove the temporary directory {}: {}", dir, e.toString());
-    }
   }
 
   /** Builder of {@link Secilc}. */
